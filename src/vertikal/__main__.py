@@ -1,0 +1,3 @@
+from vertikal.cli import main
+
+main()

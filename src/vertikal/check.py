@@ -1,0 +1,184 @@
+"""The rules `vertikal check` applies beyond the schemas. Each reports problems with stable codes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vertikal.models import CodingFile, Version
+from vertikal.refs import ArticleRef, expand_articles
+
+if TYPE_CHECKING:
+    from vertikal.dataset import Dataset, Source
+
+# Hosts whose pages are legal texts (official databases, official sites, the git corpus of
+# official texts). A high- or medium-confidence coding must name at least one of them.
+LEGAL_TEXT_HOSTS = (
+    "adilet.zan.kz",
+    "zan.gov.kz",
+    "akorda.kz",
+    "constitution.kz",
+    "github.com/kazakhstan-law/codes",
+    "online.zakon.kz",
+    "constituteproject.org",
+    "parlam.kz",
+)
+
+
+def is_legal_text(url: str) -> bool:
+    return any(f"//{h}" in url or f".{h}" in url for h in LEGAL_TEXT_HOSTS)
+
+
+def _articles(ds: Dataset, version: Version, report: bool = True) -> dict[str | None, frozenset[str]]:
+    """Article numbers per document of a version (None = the main text); bad specs reported."""
+    out: dict[str | None, frozenset[str]] = {}
+    src = ds.sources.get(_manifest_name(ds))
+    specs: list[tuple[str | None, list[str]]] = [(None, version.articles)]
+    specs += [(k, d.articles) for k, d in version.documents.items()]
+    for doc, spec in specs:
+        try:
+            out[doc] = expand_articles(spec)
+        except ValueError as exc:
+            if report:
+                line = src.line("versions", _version_index(ds, version.id), "articles") if src else 0
+                ds.problem(src, line, "VK002", f"version {version.id}: {exc}")
+            out[doc] = frozenset()
+    return out
+
+
+def _manifest_name(ds: Dataset) -> str:
+    for name, src in ds.sources.items():
+        if src.path.name == "versions.yaml":
+            return name
+    return ""
+
+
+def _version_index(ds: Dataset, version_id: str) -> int:
+    for i, v in enumerate(ds.versions):
+        if v.id == version_id:
+            return i
+    return 0
+
+
+def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile) -> None:
+    """Checks of one codings file against the codebook and its version."""
+    if parsed.version != stem:
+        ds.problem(src, src.line("version"), "VK011", f"file is named {stem} but codes version {parsed.version}")
+    known = {v.id: v for v in ds.versions}
+    version = known.get(parsed.version)
+    if ds.manifest is not None and version is None:
+        ds.problem(src, src.line("version"), "VK011", f"version {parsed.version} is not in versions.yaml")
+    items = {it.id: it for it in ds.items}
+    bodies = set(ds.codebook.bodies) if ds.codebook else set()
+    articles = _articles(ds, version, report=False) if version is not None else None
+    for item_id, coding in parsed.codings.items():
+        line = src.line("codings", item_id)
+        item = items.get(item_id)
+        if ds.codebook is not None and item is None:
+            ds.problem(src, line, "VK005", f"unknown power {item_id!r}: not in the codebook")
+            continue
+        if item is not None and coding.status not in item.statuses:
+            allowed = ", ".join(item.statuses)
+            ds.problem(src, src.line("codings", item_id, "status"), "VK002",
+                       f"{item_id}: status {coding.status!r} does not apply; allowed: {allowed}")
+        if item is not None:
+            for key in coding.attrs:
+                if key not in item.attributes:
+                    allowed = ", ".join(item.attributes) or "none"
+                    ds.problem(src, src.line("codings", item_id, "attrs", key), "VK003",
+                               f"{item_id}: unknown attribute {key!r}; allowed: {allowed}")
+        for i, body in enumerate(coding.with_):
+            if bodies and body not in bodies:
+                ds.problem(src, src.line("codings", item_id, "with", i), "VK002",
+                           f"{item_id}: unknown body {body!r}; see `bodies` in the codebook")
+        if coding.status != "absent" and not coding.cite:
+            ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
+        if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
+            ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
+        if coding.confidence == "low" and not coding.note.strip():
+            ds.problem(src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing")
+        if coding.confidence in ("high", "medium"):
+            srcs = list(parsed.sources) + list(coding.sources)
+            if not any(is_legal_text(u) for u in srcs):
+                ds.problem(src, line, "VK015",
+                           f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources")
+        _check_cites(ds, src, item_id, coding.cite, articles, parsed.version)
+    if ds.codebook is not None:
+        for item in ds.codebook.items:
+            if item.id not in parsed.codings:
+                ds.problem(src, src.line("codings"), "VK006", f"item {item.id!r} is not coded in version {parsed.version}")
+
+
+def _check_cites(ds: Dataset, src: Source, item_id: str, cites: list[str],
+                 articles: dict[str | None, frozenset[str]] | None, version_id: str) -> None:
+    for i, text in enumerate(cites):
+        line = src.line("codings", item_id, "cite", i)
+        try:
+            ref = ArticleRef.parse(text)
+        except ValueError as exc:
+            ds.problem(src, line, "VK012", f"{item_id}: {exc}")
+            continue
+        if articles is None:
+            continue
+        if ref.doc not in articles:
+            ds.problem(src, line, "VK009", f"{item_id}: version {version_id} has no document {ref.doc!r}")
+        elif ref.article not in articles[ref.doc]:
+            doc = f" in {ref.doc}" if ref.doc else ""
+            ds.problem(src, line, "VK009",
+                       f"{item_id}: version {version_id} has no article {ref.article}{doc} (cited as {text})")
+
+
+def dataset(ds: Dataset) -> None:
+    """Checks across files: codebook, versions manifest, one codings file per version."""
+    if ds.codebook is not None:
+        _codebook(ds)
+    if ds.manifest is not None:
+        _manifest(ds)
+        name = _manifest_name(ds)
+        src = ds.sources.get(name)
+        for i, v in enumerate(ds.versions):
+            if v.id not in ds.codings and not any(p.file.endswith(f"{v.id}.yaml") for p in ds.problems):
+                line = src.line("versions", i, "id") if src else 0
+                ds.problem(src, line, "VK013", f"version {v.id} has no codings file codings/{v.id}.yaml")
+
+
+def _codebook(ds: Dataset) -> None:
+    assert ds.codebook is not None
+    src = next((s for s in ds.sources.values() if s.path.name == "codebook.yaml"), None)
+    seen: set[str] = set()
+    for i, item in enumerate(ds.codebook.items):
+        if item.id in seen:
+            ds.problem(src, src.line("items", i, "id") if src else 0, "VK004", f"duplicate item id {item.id!r}")
+        seen.add(item.id)
+        if item.domain not in ds.codebook.domains:
+            allowed = ", ".join(ds.codebook.domains)
+            ds.problem(src, src.line("items", i, "domain") if src else 0, "VK002",
+                       f"item {item.id}: unknown domain {item.domain!r}; allowed: {allowed}")
+
+
+def _manifest(ds: Dataset) -> None:
+    assert ds.manifest is not None
+    src = ds.sources.get(_manifest_name(ds))
+
+    def line(i: int, key: str) -> int:
+        return src.line("versions", i, key) if src else 0
+
+    seen: set[str] = set()
+    previous: Version | None = None
+    for i, v in enumerate(ds.manifest.versions):
+        if v.id in seen:
+            ds.problem(src, line(i, "id"), "VK016", f"version {v.id} is listed twice")
+        seen.add(v.id)
+        if v.adopted > v.in_force:
+            ds.problem(src, line(i, "in_force"), "VK010",
+                       f"version {v.id}: in force {v.in_force} before adoption {v.adopted}")
+        if v.act.date and v.act.date > v.in_force:
+            ds.problem(src, line(i, "act"), "VK010",
+                       f"version {v.id}: act dated {v.act.date} after entry into force {v.in_force}")
+        if previous is not None:
+            if v.id <= previous.id:
+                ds.problem(src, line(i, "id"), "VK010", f"version {v.id} is listed after {previous.id}")
+            if v.in_force < previous.in_force:
+                ds.problem(src, line(i, "in_force"), "VK010",
+                           f"version {v.id} enters into force {v.in_force}, before {previous.id} ({previous.in_force})")
+        previous = v
+        _articles(ds, v)

@@ -1,0 +1,42 @@
+"""What every command shares: the data option, JSON output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from vertikal.dataset import Dataset, load
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option("--data", help="Data directory (default: $VERTIKAL_DATA or the built-in Kazakhstan data).",
+                  show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the library's result, unchanged).")]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """A clear one-line error on stderr and a non-zero exit; never a traceback."""
+    sys.stderr.write(f"vertikal: {message}\n")
+    raise typer.Exit(code)
+
+
+def dataset(data: Path | None) -> Dataset:
+    """Load the data, refusing to go on if it has problems."""
+    if data is not None and not data.is_dir():
+        fail(f"{data}: not a directory")
+    ds = load(data)
+    if ds.problems:
+        first = ds.problems[0]
+        more = f" (and {len(ds.problems) - 1} more)" if len(ds.problems) > 1 else ""
+        fail(f"the data has problems; run `vertikal check`: {first}{more}")
+    return ds
+
+
+def emit_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
+    sys.stdout.write("\n")

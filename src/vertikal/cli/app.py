@@ -1,0 +1,83 @@
+"""The typer application and the dataset commands (codebook, versions, powers, power, check)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from vertikal.cli import render
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+
+app = typer.Typer(
+    name="vertikal",
+    help="Measure how a head of state's constitutional powers concentrate and deconcentrate.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.command("codebook")
+def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """The codebook: every power, constraint and check that vertikal codes."""
+    from vertikal import queries
+
+    result = queries.codebook(dataset(data))
+    emit_json(result) if as_json else render.codebook(result)
+
+
+@app.command("versions")
+def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Every coded version of the constitutional order."""
+    from vertikal import queries
+
+    result = queries.versions(dataset(data))
+    emit_json(result) if as_json else render.versions(result)
+
+
+@app.command("powers")
+def powers_cmd(
+    version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this domain, e.g. government.")] = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The President's powers in one version, with citations."""
+    from vertikal import queries
+
+    try:
+        result = queries.powers(dataset(data), version, domain)
+    except queries.NotFound as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render.powers(result)
+
+
+@app.command("power")
+def power_cmd(
+    item: Annotated[str, typer.Argument(help="Codebook item id, e.g. decree_force_of_law.")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The history of one power across all versions, with citations."""
+    from vertikal import queries
+
+    try:
+        result = queries.history(dataset(data), item)
+    except queries.NotFound as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render.history(result)
+
+
+@app.command("check")
+def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Validate the data strictly; list every problem with its code, file and line."""
+    from vertikal.dataset import load
+
+    if data is not None and not data.is_dir():
+        fail(f"{data}: not a directory")
+    ds = load(data)
+    result = {"ok": not ds.problems, "problems": [p.to_dict() for p in ds.problems]}
+    emit_json(result) if as_json else render.check(ds.problems, ds)
+    if ds.problems:
+        raise typer.Exit(1)

@@ -1,0 +1,189 @@
+"""Load the dataset (codebook, versions manifest, one codings file per version) strictly.
+
+Every problem found is collected, with its code, file and line; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from vertikal import _yaml
+from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Version
+from vertikal.problems import Problem, display_path
+
+M = TypeVar("M", bound=BaseModel)
+
+CODEBOOK = "codebook.yaml"
+VERSIONS = "versions.yaml"
+CODINGS = "codings"
+
+
+def default_root() -> Path:
+    """The data directory: $VERTIKAL_DATA, else the built-in Kazakhstan data."""
+    env = os.environ.get("VERTIKAL_DATA")
+    if env:
+        return Path(env)
+    return Path(str(resources.files("vertikal") / "data"))
+
+
+@dataclass
+class Source:
+    """A parsed file: its path for messages and its line map."""
+
+    path: Path
+    name: str
+    doc: _yaml.Doc
+
+    def line(self, *path: str | int) -> int:
+        return self.doc.line(tuple(path))
+
+
+@dataclass
+class Dataset:
+    """The loaded data. `problems` is empty when the data is valid."""
+
+    root: Path
+    codebook: Codebook | None = None
+    manifest: Manifest | None = None
+    codings: dict[str, dict[str, Coding]] = field(default_factory=dict)
+    coding_sources: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    # -- lookups -------------------------------------------------------------------------
+    @property
+    def items(self) -> list[Item]:
+        return list(self.codebook.items) if self.codebook else []
+
+    @property
+    def versions(self) -> list[Version]:
+        return list(self.manifest.versions) if self.manifest else []
+
+    def item(self, item_id: str) -> Item:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def version(self, version_id: str) -> Version:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        raise KeyError(version_id)
+
+    def coding(self, version_id: str, item_id: str) -> Coding:
+        return self.codings[version_id][item_id]
+
+    def sources_of(self, version_id: str, coding: Coding) -> list[str]:
+        """The file's default sources followed by the coding's own, without repeats."""
+        out = list(self.coding_sources.get(version_id, []))
+        out += [s for s in coding.sources if s not in out]
+        return out
+
+    def problem(self, src: Source | None, line: int, code: str, message: str) -> None:
+        where = src.name if src else display_path(self.root)
+        self.problems.append(Problem(where, line, code, message))
+
+
+def _validate(ds: Dataset, src: Source, model: type[M], prefix: tuple[str | int, ...] = ()) -> M | None:
+    """Validate `src` (or the part at `prefix`) against `model`; report errors with lines."""
+    value: Any = src.doc.value
+    for key in prefix:
+        value = value[key]
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = (*prefix, *err["loc"])
+            line = src.line(*loc)
+            where = ".".join(str(p) for p in loc) or "(top)"
+            if err["type"] == "extra_forbidden":
+                parent = _fields_at(model, tuple(err["loc"][:-1]))
+                allowed = f"; allowed: {', '.join(parent)}" if parent else ""
+                ds.problem(src, line, "VK003", f"unknown key {where!r}{allowed}")
+            else:
+                ds.problem(src, line, "VK002", f"{where}: {err['msg']}")
+        return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The allowed keys of the model reached by following `loc` (best effort, for messages)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            # a dict of models (e.g. codings): descend into the value type
+            args = getattr(fields.get(str(part)).annotation, "__args__", ()) if fields else ()
+            current = args[-1] if args else None
+            continue
+        ann = fields[part].annotation
+        args = getattr(ann, "__args__", ())
+        current = args[-1] if args else ann
+    fields = getattr(current, "model_fields", None)
+    if not fields:
+        return []
+    return [f.alias or name for name, f in fields.items()]
+
+
+def _read(ds: Dataset, path: Path) -> Source | None:
+    name = display_path(path)
+    if not path.is_file():
+        ds.problems.append(Problem(name, 0, "VK013", "file not found"))
+        return None
+    try:
+        doc = _yaml.read(path)
+    except _yaml.YamlError as exc:
+        ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
+        return None
+    except OSError as exc:
+        ds.problems.append(Problem(name, 0, "VK013", f"cannot read: {exc.strerror}"))
+        return None
+    src = Source(path, name, doc)
+    ds.sources[name] = src
+    for dup_path, line in doc.duplicates:
+        key = dup_path[-1]
+        if len(dup_path) == 2 and dup_path[0] == "codings":
+            ds.problem(src, line, "VK007", f"item {key!r} is coded twice")
+        else:
+            where = ".".join(str(p) for p in dup_path)
+            ds.problem(src, line, "VK004", f"duplicate key {where!r}")
+    if not isinstance(doc.value, dict):
+        ds.problem(src, 1, "VK002", "expected a mapping at the top of the file")
+        return None
+    return src
+
+
+def load(root: Path | str | None = None) -> Dataset:
+    """Load and check the dataset under `root`. Problems are in `Dataset.problems`."""
+    from vertikal import check  # the rules; imported here to keep the two modules apart
+
+    ds = Dataset(root=Path(root) if root is not None else default_root())
+    src = _read(ds, ds.root / CODEBOOK)
+    if src:
+        ds.codebook = _validate(ds, src, Codebook)
+    src = _read(ds, ds.root / VERSIONS)
+    if src:
+        ds.manifest = _validate(ds, src, Manifest)
+    codings_dir = ds.root / CODINGS
+    files = sorted(codings_dir.glob("*.yaml")) if codings_dir.is_dir() else []
+    for path in files:
+        src = _read(ds, path)
+        if src is None:
+            continue
+        parsed = _validate(ds, src, CodingFile)
+        if parsed is None:
+            continue
+        ds.codings[parsed.version] = dict(parsed.codings)
+        ds.coding_sources[parsed.version] = list(parsed.sources)
+        check.coding_file(ds, src, path.stem, parsed)
+    check.dataset(ds)
+    ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
+    return ds

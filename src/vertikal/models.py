@@ -1,0 +1,125 @@
+"""The schemas of vertikal's data files (pydantic), as frozen models."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Status = Literal["sole", "shared", "absent"]
+Confidence = Literal["high", "medium", "low"]
+Kind = Literal["power", "constraint", "check", "status"]
+Basis = Literal["primary", "secondary"]
+VersionKind = Literal[
+    "founding_law", "declaration", "law", "constitutional_law", "constitution", "amendment"
+]
+
+
+def _real_date(value: str) -> str:
+    _dt.date.fromisoformat(value)  # raises ValueError for 2022-02-30
+    return value
+
+
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    AfterValidator(_real_date),
+]
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=400)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Labels(Strict):
+    en: str
+    ru: str
+
+    def get(self, lang: str) -> str:
+        return self.ru if lang == "ru" else self.en
+
+
+class Item(Strict):
+    """One codebook item."""
+
+    id: Ident
+    domain: Ident
+    kind: Kind
+    label: Labels
+    definition: str
+    statuses: dict[Status, str]
+    attributes: dict[str, str] = {}
+    maps: dict[str, list[str]] = {}
+
+
+class Codebook(Strict):
+    schema_: int = Field(alias="schema")
+    domains: dict[Ident, Labels]
+    bodies: dict[Ident, Labels]
+    items: list[Item]
+
+
+class Act(Strict):
+    """The enacting or amending act."""
+
+    en: str
+    ru: str = ""
+    number: str = ""
+    date: IsoDate | None = None
+
+
+class Document(Strict):
+    """A further instrument that a composite version cites (prefix ``doc/art_N``)."""
+
+    title: Labels
+    articles: list[str]
+    sources: list[Url] = []
+
+
+class Version(Strict):
+    """One point of the constitutional order."""
+
+    id: IsoDate
+    kind: VersionKind
+    label: Labels
+    instrument: Labels
+    act: Act
+    adopted: IsoDate
+    in_force: IsoDate
+    basis: Basis
+    sources: list[Url] = Field(min_length=1)
+    text: Url | None = None
+    articles: list[str]
+    documents: dict[Ident, Document] = {}
+    note: str = ""
+
+
+class Manifest(Strict):
+    schema_: int = Field(alias="schema")
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    name: Labels
+    versions: list[Version]
+
+
+class Coding(Strict):
+    """The status of one codebook item in one version, with its evidence."""
+
+    status: Status
+    with_: list[Ident] = Field(default=[], alias="with")
+    attrs: dict[str, Any] = {}
+    cite: list[str] = []
+    paraphrase: Line
+    sources: list[Url] = []
+    confidence: Confidence
+    note: str = ""
+
+
+class CodingFile(Strict):
+    version: IsoDate
+    basis: Basis
+    sources: list[Url] = Field(min_length=1)
+    codings: dict[str, Coding]

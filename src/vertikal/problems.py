@@ -1,0 +1,67 @@
+"""Data problems: collected, reported together, each with a stable code, a file and a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Stable codes. Never renumber; retire a code rather than reuse it.
+CODES: dict[str, str] = {
+    "VK001": "yaml-syntax",
+    "VK002": "schema",
+    "VK003": "unknown-key",
+    "VK004": "duplicate-key",
+    "VK005": "unknown-power",
+    "VK006": "missing-item",
+    "VK007": "duplicate-coding",
+    "VK008": "missing-citation",
+    "VK009": "unknown-article",
+    "VK010": "date-order",
+    "VK011": "unknown-version",
+    "VK012": "bad-citation",
+    "VK013": "missing-file",
+    "VK014": "shared-without-body",
+    "VK015": "unsourced-confidence",
+    "VK016": "duplicate-version",
+    "VK017": "akim-rule-gap",
+    "VK018": "akim-coding-mismatch",
+    "VK019": "citation-unresolved",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One data problem at one place."""
+
+    file: str
+    line: int
+    code: str
+    message: str
+
+    @property
+    def name(self) -> str:
+        return CODES.get(self.code, "unknown")
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+        }
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A short path for messages: relative to `root` (or the cwd) when possible."""
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)

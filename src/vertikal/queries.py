@@ -1,0 +1,114 @@
+"""Read-only views of the dataset as plain JSON-ready values. The CLI renders exactly these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vertikal.dataset import Dataset
+from vertikal.models import Coding, Version
+from vertikal.refs import ArticleRef
+
+
+class NotFound(LookupError):
+    """An unknown version, item or domain; the message lists what exists."""
+
+
+def _find_version(ds: Dataset, version_id: str) -> Version:
+    try:
+        return ds.version(version_id)
+    except KeyError:
+        known = ", ".join(v.id for v in ds.versions)
+        raise NotFound(f"unknown version {version_id!r}; known versions: {known}") from None
+
+
+def codebook(ds: Dataset) -> list[dict[str, Any]]:
+    """Every codebook item."""
+    assert ds.codebook is not None
+    domains = ds.codebook.domains
+    return [
+        {
+            "id": it.id,
+            "domain": it.domain,
+            "domain_label": domains[it.domain].model_dump(),
+            "kind": it.kind,
+            "label": it.label.model_dump(),
+            "definition": it.definition,
+            "statuses": dict(it.statuses),
+            "attributes": dict(it.attributes),
+            "maps": {k: list(v) for k, v in it.maps.items()},
+        }
+        for it in ds.items
+    ]
+
+
+def _until(ds: Dataset) -> dict[str, str | None]:
+    vs = ds.versions
+    return {v.id: (vs[i + 1].in_force if i + 1 < len(vs) else None) for i, v in enumerate(vs)}
+
+
+def versions(ds: Dataset) -> list[dict[str, Any]]:
+    """Every version, in order, with the date it was superseded and its coding counts."""
+    until = _until(ds)
+    out = []
+    for v in ds.versions:
+        row = v.model_dump(mode="json", by_alias=True)
+        row["until"] = until[v.id]
+        codings = ds.codings.get(v.id, {})
+        row["counts"] = {s: sum(1 for c in codings.values() if c.status == s) for s in ("sole", "shared", "absent")}
+        out.append(row)
+    return out
+
+
+def _coding_row(ds: Dataset, version_id: str, item_id: str, coding: Coding) -> dict[str, Any]:
+    return {
+        "status": coding.status,
+        "with": list(coding.with_),
+        "attrs": dict(coding.attrs),
+        "cite": [ArticleRef.parse(c).to_dict() for c in coding.cite],
+        "paraphrase": coding.paraphrase,
+        "sources": ds.sources_of(version_id, coding),
+        "confidence": coding.confidence,
+        "note": coding.note,
+    }
+
+
+def powers(ds: Dataset, version_id: str, domain: str | None = None) -> dict[str, Any]:
+    """Every coding of one version, optionally of one domain, in codebook order."""
+    version = _find_version(ds, version_id)
+    assert ds.codebook is not None
+    if domain is not None and domain not in ds.codebook.domains:
+        known = ", ".join(ds.codebook.domains)
+        raise NotFound(f"unknown domain {domain!r}; known domains: {known}")
+    rows = []
+    for it in ds.items:
+        if domain is not None and it.domain != domain:
+            continue
+        coding = ds.codings.get(version_id, {}).get(it.id)
+        if coding is None:
+            continue
+        row = {"item": it.id, "domain": it.domain, "kind": it.kind, "label": it.label.model_dump()}
+        row.update(_coding_row(ds, version_id, it.id, coding))
+        rows.append(row)
+    return {"version": version.model_dump(mode="json", by_alias=True), "domain": domain, "codings": rows}
+
+
+def history(ds: Dataset, item_id: str) -> dict[str, Any]:
+    """One item across all versions, with a `change` mark where its status moves."""
+    try:
+        item = ds.item(item_id)
+    except KeyError:
+        raise NotFound(f"unknown power {item_id!r}; run `vertikal codebook` for the list") from None
+    rows: list[dict[str, Any]] = []
+    previous: str | None = None
+    for v in ds.versions:
+        coding = ds.codings.get(v.id, {}).get(item_id)
+        if coding is None:
+            continue
+        row: dict[str, Any] = {"version": v.id, "in_force": v.in_force}
+        row.update(_coding_row(ds, v.id, item_id, coding))
+        row["change"] = None if previous is None or previous == coding.status else f"{previous}->{coding.status}"
+        previous = coding.status
+        rows.append(row)
+    item_row = {"id": item.id, "domain": item.domain, "kind": item.kind, "label": item.label.model_dump(),
+                "definition": item.definition}
+    return {"item": item_row, "versions": rows}
