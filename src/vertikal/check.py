@@ -59,10 +59,15 @@ def _version_index(ds: Dataset, version_id: str) -> int:
     return 0
 
 
-def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile) -> None:
-    """Checks of one codings file against the codebook and its version."""
+def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present: set[str]) -> None:
+    """Checks of one codings file against the codebook and its version.
+
+    `present` holds every item key in the file, including codings that failed their schema.
+    """
     if parsed.version != stem:
-        ds.problem(src, src.line("version"), "VK011", f"file is named {stem} but codes version {parsed.version}")
+        ds.problem(
+            src, src.line("version"), "VK011", f"file is named {stem} but codes version {parsed.version}"
+        )
     known = {v.id: v for v in ds.versions}
     version = known.get(parsed.version)
     if ds.manifest is not None and version is None:
@@ -78,38 +83,67 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile) -> None
             continue
         if item is not None and coding.status not in item.statuses:
             allowed = ", ".join(item.statuses)
-            ds.problem(src, src.line("codings", item_id, "status"), "VK002",
-                       f"{item_id}: status {coding.status!r} does not apply; allowed: {allowed}")
+            ds.problem(
+                src,
+                src.line("codings", item_id, "status"),
+                "VK002",
+                f"{item_id}: status {coding.status!r} does not apply; allowed: {allowed}",
+            )
         if item is not None:
             for key in coding.attrs:
                 if key not in item.attributes:
                     allowed = ", ".join(item.attributes) or "none"
-                    ds.problem(src, src.line("codings", item_id, "attrs", key), "VK003",
-                               f"{item_id}: unknown attribute {key!r}; allowed: {allowed}")
+                    ds.problem(
+                        src,
+                        src.line("codings", item_id, "attrs", key),
+                        "VK003",
+                        f"{item_id}: unknown attribute {key!r}; allowed: {allowed}",
+                    )
         for i, body in enumerate(coding.with_):
             if bodies and body not in bodies:
-                ds.problem(src, src.line("codings", item_id, "with", i), "VK002",
-                           f"{item_id}: unknown body {body!r}; see `bodies` in the codebook")
+                ds.problem(
+                    src,
+                    src.line("codings", item_id, "with", i),
+                    "VK002",
+                    f"{item_id}: unknown body {body!r}; see `bodies` in the codebook",
+                )
         if coding.status != "absent" and not coding.cite:
             ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
             ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
         if coding.confidence == "low" and not coding.note.strip():
-            ds.problem(src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing")
+            ds.problem(
+                src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing"
+            )
         if coding.confidence in ("high", "medium"):
             srcs = list(parsed.sources) + list(coding.sources)
             if not any(is_legal_text(u) for u in srcs):
-                ds.problem(src, line, "VK015",
-                           f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources")
+                ds.problem(
+                    src,
+                    line,
+                    "VK015",
+                    f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources",
+                )
         _check_cites(ds, src, item_id, coding.cite, articles, parsed.version)
     if ds.codebook is not None:
         for item in ds.codebook.items:
-            if item.id not in parsed.codings:
-                ds.problem(src, src.line("codings"), "VK006", f"item {item.id!r} is not coded in version {parsed.version}")
+            if item.id not in present:
+                ds.problem(
+                    src,
+                    src.line("codings"),
+                    "VK006",
+                    f"item {item.id!r} is not coded in version {parsed.version}",
+                )
 
 
-def _check_cites(ds: Dataset, src: Source, item_id: str, cites: list[str],
-                 articles: dict[str | None, frozenset[str]] | None, version_id: str) -> None:
+def _check_cites(
+    ds: Dataset,
+    src: Source,
+    item_id: str,
+    cites: list[str],
+    articles: dict[str | None, frozenset[str]] | None,
+    version_id: str,
+) -> None:
     for i, text in enumerate(cites):
         line = src.line("codings", item_id, "cite", i)
         try:
@@ -123,8 +157,12 @@ def _check_cites(ds: Dataset, src: Source, item_id: str, cites: list[str],
             ds.problem(src, line, "VK009", f"{item_id}: version {version_id} has no document {ref.doc!r}")
         elif ref.article not in articles[ref.doc]:
             doc = f" in {ref.doc}" if ref.doc else ""
-            ds.problem(src, line, "VK009",
-                       f"{item_id}: version {version_id} has no article {ref.article}{doc} (cited as {text})")
+            ds.problem(
+                src,
+                line,
+                "VK009",
+                f"{item_id}: version {version_id} has no article {ref.article}{doc} (cited as {text})",
+            )
 
 
 def dataset(ds: Dataset) -> None:
@@ -147,12 +185,18 @@ def _codebook(ds: Dataset) -> None:
     seen: set[str] = set()
     for i, item in enumerate(ds.codebook.items):
         if item.id in seen:
-            ds.problem(src, src.line("items", i, "id") if src else 0, "VK004", f"duplicate item id {item.id!r}")
+            ds.problem(
+                src, src.line("items", i, "id") if src else 0, "VK004", f"duplicate item id {item.id!r}"
+            )
         seen.add(item.id)
         if item.domain not in ds.codebook.domains:
             allowed = ", ".join(ds.codebook.domains)
-            ds.problem(src, src.line("items", i, "domain") if src else 0, "VK002",
-                       f"item {item.id}: unknown domain {item.domain!r}; allowed: {allowed}")
+            ds.problem(
+                src,
+                src.line("items", i, "domain") if src else 0,
+                "VK002",
+                f"item {item.id}: unknown domain {item.domain!r}; allowed: {allowed}",
+            )
 
 
 def _manifest(ds: Dataset) -> None:
@@ -169,16 +213,28 @@ def _manifest(ds: Dataset) -> None:
             ds.problem(src, line(i, "id"), "VK016", f"version {v.id} is listed twice")
         seen.add(v.id)
         if v.adopted > v.in_force:
-            ds.problem(src, line(i, "in_force"), "VK010",
-                       f"version {v.id}: in force {v.in_force} before adoption {v.adopted}")
+            ds.problem(
+                src,
+                line(i, "in_force"),
+                "VK010",
+                f"version {v.id}: in force {v.in_force} before adoption {v.adopted}",
+            )
         if v.act.date and v.act.date > v.in_force:
-            ds.problem(src, line(i, "act"), "VK010",
-                       f"version {v.id}: act dated {v.act.date} after entry into force {v.in_force}")
+            ds.problem(
+                src,
+                line(i, "act"),
+                "VK010",
+                f"version {v.id}: act dated {v.act.date} after entry into force {v.in_force}",
+            )
         if previous is not None:
-            if v.id <= previous.id:
+            if v.id < previous.id:
                 ds.problem(src, line(i, "id"), "VK010", f"version {v.id} is listed after {previous.id}")
             if v.in_force < previous.in_force:
-                ds.problem(src, line(i, "in_force"), "VK010",
-                           f"version {v.id} enters into force {v.in_force}, before {previous.id} ({previous.in_force})")
+                ds.problem(
+                    src,
+                    line(i, "in_force"),
+                    "VK010",
+                    f"version {v.id} in force {v.in_force}, before {previous.id} ({previous.in_force})",
+                )
         previous = v
         _articles(ds, v)

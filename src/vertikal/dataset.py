@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vertikal import _yaml
-from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Version
+from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Version
 from vertikal.problems import Problem, display_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,9 +51,9 @@ class Dataset:
     root: Path
     codebook: Codebook | None = None
     manifest: Manifest | None = None
-    codings: dict[str, dict[str, Coding]] = field(default_factory=dict)
+    codings: dict[str, dict[str, Coding]] = field(default_factory=dict, repr=False)
     coding_sources: dict[str, list[str]] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict, repr=False)
     problems: list[Problem] = field(default_factory=list)
 
     # -- lookups -------------------------------------------------------------------------
@@ -112,25 +112,30 @@ def _validate(ds: Dataset, src: Source, model: type[M], prefix: tuple[str | int,
         return None
 
 
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The first pydantic model inside an annotation such as ``dict[str, Coding]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The allowed keys of the model reached by following `loc` (best effort, for messages)."""
-    current: Any = model
+    """The allowed keys of the model reached by following `loc` (for error messages)."""
+    current: type[BaseModel] | None = model
     for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
-            # a dict of models (e.g. codings): descend into the value type
-            args = getattr(fields.get(str(part)).annotation, "__args__", ()) if fields else ()
-            current = args[-1] if args else None
-            continue
-        ann = fields[part].annotation
-        args = getattr(ann, "__args__", ())
-        current = args[-1] if args else ann
-    fields = getattr(current, "model_fields", None)
-    if not fields:
+        if current is None:
+            return []
+        by_key = {(f.alias or name): f for name, f in current.model_fields.items()}
+        if part in by_key:
+            current = _inner_model(by_key[part].annotation)
+        # otherwise `part` is a list index or a dict key: stay on the same model
+    if current is None:
         return []
-    return [f.alias or name for name, f in fields.items()]
+    return [f.alias or name for name, f in current.model_fields.items()]
 
 
 def _read(ds: Dataset, path: Path) -> Source | None:
@@ -161,6 +166,19 @@ def _read(ds: Dataset, path: Path) -> Source | None:
     return src
 
 
+def _coding_file(ds: Dataset, src: Source) -> CodingFile | None:
+    """Validate a codings file coding by coding, so one bad coding hides no other problem."""
+    head = _validate(ds, src, CodingFileHead)
+    if head is None:
+        return None
+    good: dict[str, Coding] = {}
+    for item_id in head.codings:
+        coding = _validate(ds, src, Coding, ("codings", item_id))
+        if coding is not None:
+            good[item_id] = coding
+    return CodingFile(version=head.version, basis=head.basis, sources=head.sources, codings=good)
+
+
 def load(root: Path | str | None = None) -> Dataset:
     """Load and check the dataset under `root`. Problems are in `Dataset.problems`."""
     from vertikal import check  # the rules; imported here to keep the two modules apart
@@ -178,12 +196,12 @@ def load(root: Path | str | None = None) -> Dataset:
         src = _read(ds, path)
         if src is None:
             continue
-        parsed = _validate(ds, src, CodingFile)
+        parsed = _coding_file(ds, src)
         if parsed is None:
             continue
         ds.codings[parsed.version] = dict(parsed.codings)
         ds.coding_sources[parsed.version] = list(parsed.sources)
-        check.coding_file(ds, src, path.stem, parsed)
+        check.coding_file(ds, src, path.stem, parsed, set(src.doc.value.get("codings") or {}))
     check.dataset(ds)
     ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
     return ds

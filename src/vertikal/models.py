@@ -11,9 +11,7 @@ Status = Literal["sole", "shared", "absent"]
 Confidence = Literal["high", "medium", "low"]
 Kind = Literal["power", "constraint", "check", "status"]
 Basis = Literal["primary", "secondary"]
-VersionKind = Literal[
-    "founding_law", "declaration", "law", "constitutional_law", "constitution", "amendment"
-]
+VersionKind = Literal["founding_law", "declaration", "law", "constitutional_law", "constitution", "amendment"]
 
 
 def _real_date(value: str) -> str:
@@ -49,6 +47,7 @@ class Item(Strict):
     id: Ident
     domain: Ident
     kind: Kind
+    key: bool = False
     label: Labels
     definition: str
     statuses: dict[Status, str]
@@ -123,3 +122,12 @@ class CodingFile(Strict):
     basis: Basis
     sources: list[Url] = Field(min_length=1)
     codings: dict[str, Coding]
+
+
+class CodingFileHead(Strict):
+    """A codings file with its codings not yet validated (each is checked on its own)."""
+
+    version: IsoDate
+    basis: Basis
+    sources: list[Url] = Field(min_length=1)
+    codings: dict[str, dict[str, Any]]

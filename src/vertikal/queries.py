@@ -54,7 +54,9 @@ def versions(ds: Dataset) -> list[dict[str, Any]]:
         row = v.model_dump(mode="json", by_alias=True)
         row["until"] = until[v.id]
         codings = ds.codings.get(v.id, {})
-        row["counts"] = {s: sum(1 for c in codings.values() if c.status == s) for s in ("sole", "shared", "absent")}
+        row["counts"] = {
+            s: sum(1 for c in codings.values() if c.status == s) for s in ("sole", "shared", "absent")
+        }
         out.append(row)
     return out
 
@@ -106,9 +108,49 @@ def history(ds: Dataset, item_id: str) -> dict[str, Any]:
             continue
         row: dict[str, Any] = {"version": v.id, "in_force": v.in_force}
         row.update(_coding_row(ds, v.id, item_id, coding))
-        row["change"] = None if previous is None or previous == coding.status else f"{previous}->{coding.status}"
+        row["change"] = (
+            None if previous is None or previous == coding.status else f"{previous}->{coding.status}"
+        )
         previous = coding.status
         rows.append(row)
-    item_row = {"id": item.id, "domain": item.domain, "kind": item.kind, "label": item.label.model_dump(),
-                "definition": item.definition}
+    item_row = {
+        "id": item.id,
+        "domain": item.domain,
+        "kind": item.kind,
+        "label": item.label.model_dump(),
+        "definition": item.definition,
+    }
     return {"item": item_row, "versions": rows}
+
+
+def matrix(ds: Dataset, items: list[str] | None = None, domain: str | None = None) -> dict[str, Any]:
+    """Status of several items across all versions: the key powers unless items or a domain are given."""
+    if items:
+        for item_id in items:
+            history(ds, item_id)  # raises NotFound for an unknown id
+        chosen = [ds.item(i) for i in items]
+    elif domain is not None:
+        assert ds.codebook is not None
+        if domain not in ds.codebook.domains:
+            raise NotFound(f"unknown domain {domain!r}; known domains: {', '.join(ds.codebook.domains)}")
+        chosen = [it for it in ds.items if it.domain == domain]
+    else:
+        chosen = [it for it in ds.items if it.key]
+    version_ids = [v.id for v in ds.versions]
+    rows = []
+    for it in chosen:
+        cells = {}
+        for vid in version_ids:
+            c = ds.codings.get(vid, {}).get(it.id)
+            cells[vid] = (
+                None
+                if c is None
+                else {
+                    "status": c.status,
+                    "attrs": dict(c.attrs),
+                    "cite": list(c.cite),
+                    "confidence": c.confidence,
+                }
+            )
+        rows.append({"item": it.id, "label": it.label.model_dump(), "kind": it.kind, "cells": cells})
+    return {"versions": version_ids, "items": rows}

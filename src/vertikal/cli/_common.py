@@ -13,10 +13,15 @@ from vertikal.dataset import Dataset, load
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", help="Data directory (default: $VERTIKAL_DATA or the built-in Kazakhstan data).",
-                  show_default=False),
+    typer.Option(
+        "--data",
+        help="Data directory (default: $VERTIKAL_DATA or the built-in Kazakhstan data).",
+        show_default=False,
+    ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON (the library's result, unchanged).")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the result as JSON (the library's result, unchanged).")
+]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -69,6 +69,23 @@ def power_cmd(
     emit_json(result) if as_json else render.history(result)
 
 
+@app.command("matrix")
+def matrix_cmd(
+    item: Annotated[list[str] | None, typer.Option("--item", help="An item id; repeat for more.")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="All items of this domain.")] = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Several powers across all versions at a glance (the key powers by default)."""
+    from vertikal import queries
+
+    try:
+        result = queries.matrix(dataset(data), item, domain)
+    except queries.NotFound as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render.matrix(result)
+
+
 @app.command("check")
 def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Validate the data strictly; list every problem with its code, file and line."""

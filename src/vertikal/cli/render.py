@@ -22,8 +22,9 @@ def _status(s: str) -> str:
 
 
 def _cites(cites: list[dict[str, Any]]) -> str:
-    return ", ".join(c["id"].replace("art_", "").replace("__para_", ".").replace("__subpara_", " sub ")
-                     for c in cites)
+    return ", ".join(
+        c["id"].replace("art_", "").replace("__para_", ".").replace("__subpara_", " sub ") for c in cites
+    )
 
 
 def codebook(rows: list[dict[str, Any]]) -> None:
@@ -42,8 +43,16 @@ def versions(rows: list[dict[str, Any]]) -> None:
         t.add_column(col, overflow="fold")
     for r in rows:
         c = r["counts"]
-        t.add_row(r["id"], r["kind"], r["label"]["en"], r["act"]["en"], r["in_force"], r["until"] or "",
-                  r["basis"], f"{c['sole']}/{c['shared']}/{c['absent']}")
+        t.add_row(
+            r["id"],
+            r["kind"],
+            r["label"]["en"],
+            r["act"]["en"],
+            r["in_force"],
+            r["until"] or "",
+            r["basis"],
+            f"{c['sole']}/{c['shared']}/{c['absent']}",
+        )
     console.print(t)
 
 
@@ -53,8 +62,15 @@ def powers(result: dict[str, Any]) -> None:
     for col in ("domain", "item", "status", "with", "cite", "paraphrase", "conf."):
         t.add_column(col, overflow="fold")
     for r in result["codings"]:
-        t.add_row(r["domain"], r["item"], _status(r["status"]), ", ".join(r["with"]), _cites(r["cite"]),
-                  r["paraphrase"], f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]")
+        t.add_row(
+            r["domain"],
+            r["item"],
+            _status(r["status"]),
+            ", ".join(r["with"]),
+            _cites(r["cite"]),
+            r["paraphrase"],
+            f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]",
+        )
     console.print(t)
 
 
@@ -65,17 +81,48 @@ def history(result: dict[str, Any]) -> None:
         t.add_column(col, overflow="fold")
     for r in result["versions"]:
         attrs = "; ".join(f"{k}={v}" for k, v in r["attrs"].items())
-        t.add_row(r["version"], _status(r["status"]), r["change"] or "", attrs, _cites(r["cite"]),
-                  r["paraphrase"], f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]")
+        t.add_row(
+            r["version"],
+            _status(r["status"]),
+            r["change"] or "",
+            attrs,
+            _cites(r["cite"]),
+            r["paraphrase"],
+            f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]",
+        )
+    console.print(t)
+
+
+SYMBOL = {"sole": "[bold green]●[/]", "shared": "[yellow]◐[/]", "absent": "[dim]·[/]"}
+
+
+def matrix(result: dict[str, Any]) -> None:
+    t = Table(title="Powers across versions (● sole, ◐ shared, · absent)", caption="! marks low confidence")
+    t.add_column("item")
+    for vid in result["versions"]:
+        t.add_column(vid[:4] if vid[:4] not in ("1990", "2022") else vid[:7], justify="center")
+    for row in result["items"]:
+        cells = []
+        for vid in result["versions"]:
+            c = row["cells"][vid]
+            if c is None:
+                cells.append("")
+                continue
+            mark = SYMBOL[c["status"]]
+            val = c["attrs"].get("years") or c["attrs"].get("count") or c["attrs"].get("max_terms")
+            cells.append(f"{mark}{'' if val is None else val}{'!' if c['confidence'] == 'low' else ''}")
+        t.add_row(row["label"]["en"], *cells)
     console.print(t)
 
 
 def check(problems: list[Problem], ds: Dataset) -> None:
     if not problems:
         n = sum(len(c) for c in ds.codings.values())
-        console.print(f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings; no problems")
+        console.print(
+            f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings; no problems"
+        )
         return
     err = Console(stderr=True, highlight=False)
     for p in problems:
-        err.print(str(p), markup=False)
+        err.print(str(p), markup=False, soft_wrap=True)
     err.print(f"{len(problems)} problem(s)", markup=False)
