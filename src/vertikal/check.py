@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vertikal.models import CodingFile, Version
@@ -238,3 +239,35 @@ def _manifest(ds: Dataset) -> None:
                 )
         previous = v
         _articles(ds, v)
+
+
+def extras(ds: Dataset) -> None:
+    """Measure definitions and claims, where the data directory has them."""
+    from vertikal.measures.defs import load_defs
+    from vertikal.problems import Problem, display_path
+
+    mdir = ds.root / "measures"
+    if mdir.is_dir():
+        defs, errors = load_defs(mdir)
+        for file, line, msg in errors:
+            ds.problems.append(Problem(display_path(Path(file)), line, "VK020", msg))
+        known = {it.id for it in ds.items}
+        for d in defs:
+            used = {c.item for comp in d.components for r in comp.rules for c in (*r.when, *r.any, *r.count)}
+            used |= {i for part in d.parts for i in part.items}
+            for item_id in sorted(used - known) if known else []:
+                ds.problems.append(
+                    Problem(
+                        display_path(mdir / f"{d.id}.yaml"),
+                        1,
+                        "VK005",
+                        f"measure {d.id} reads unknown power {item_id!r}",
+                    )
+                )
+    if (ds.root / "claims.yaml").is_file():
+        from vertikal.measures.claimset import ClaimsError, load_claims
+
+        try:
+            load_claims(ds)
+        except ClaimsError as exc:
+            ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))

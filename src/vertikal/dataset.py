@@ -203,5 +203,6 @@ def load(root: Path | str | None = None) -> Dataset:
         ds.coding_sources[parsed.version] = list(parsed.sources)
         check.coding_file(ds, src, path.stem, parsed, set(src.doc.value.get("codings") or {}))
     check.dataset(ds)
+    check.extras(ds)
     ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
     return ds

@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "VK017": "akim-rule-gap",
     "VK018": "akim-coding-mismatch",
     "VK019": "citation-unresolved",
+    "VK020": "measure-definition",
+    "VK021": "claims-file",
 }
 
 

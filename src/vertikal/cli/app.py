@@ -98,3 +98,7 @@ def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     emit_json(result) if as_json else render.check(ds.problems, ds)
     if ds.problems:
         raise typer.Exit(1)
+
+
+# Further command groups register themselves on `app` when imported.
+from vertikal.cli import measures_cmds  # noqa: E402, F401

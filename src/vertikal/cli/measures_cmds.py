@@ -1,0 +1,118 @@
+"""Commands over the measures: methods, measure, timeline, compare, periods, claims."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli.app import app
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from vertikal.measures import MeasureError
+    from vertikal.queries import NotFound
+
+    return (MeasureError, NotFound)
+
+
+@app.command("methods")
+def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """How every measure is defined: what it follows, its sources, assumptions and items."""
+    from vertikal import measures
+    from vertikal.cli import render_measures
+
+    try:
+        result = measures.methods(dataset(data))
+    except _errors() as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.methods(result)
+
+
+@app.command("measure")
+def measure_cmd(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. shugart-carey.")],
+    version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One measure on one version, component by component, with the codings behind each."""
+    from vertikal import measures
+    from vertikal.cli import render_measures
+
+    try:
+        result = measures.score(dataset(data), measure, version)
+    except _errors() as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.score(result)
+
+
+@app.command("timeline")
+def timeline_cmd(
+    measure: Annotated[
+        list[str] | None,
+        typer.Option("--measure", "-m", help="A measure to show; repeat for more (default: all)."),
+    ] = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every version with every measure, and a terminal chart of the first chosen measure."""
+    from vertikal import measures
+    from vertikal.cli import render_measures
+
+    try:
+        result = measures.timeline(dataset(data), measure or None)
+    except _errors() as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.timeline(result)
+
+
+@app.command("compare")
+def compare_cmd(
+    a: Annotated[str, typer.Argument(help="The earlier version id.")],
+    b: Annotated[str, typer.Argument(help="The later version id.")],
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
+    from vertikal.cli import render_measures
+    from vertikal.measures.compare import compare
+
+    try:
+        result = compare(dataset(data), a, b)
+    except _errors() as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.compare(result)
+
+
+@app.command("periods")
+def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """Peaks and runs of increase and decrease of each measure."""
+    from vertikal.cli import render_measures
+    from vertikal.measures.periods import periods
+
+    try:
+        result = periods(dataset(data))
+    except _errors() as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.periods(result)
+
+
+@app.command("claims")
+def claims_cmd(
+    claim: Annotated[str | None, typer.Option("--id", help="Only this claim.")] = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
+    from vertikal.cli import render_measures
+    from vertikal.measures import MeasureError
+    from vertikal.measures.claimset import ClaimsError, evaluate_all
+    from vertikal.queries import NotFound
+
+    try:
+        result = evaluate_all(dataset(data), claim)
+    except (MeasureError, NotFound, ClaimsError) as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_measures.claims(result)

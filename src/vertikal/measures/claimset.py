@@ -1,0 +1,113 @@
+"""The claims file (``data/claims.yaml``): claims from the literature with their sources and checks."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from vertikal import _yaml
+from vertikal.dataset import Dataset
+from vertikal.measures.claims import PredicateError, evaluate_claim, parse
+from vertikal.models import Labels, Strict
+from vertikal.queries import NotFound
+
+
+class ClaimsError(ValueError):
+    """The claims file is missing or invalid; names the file and line."""
+
+    def __init__(self, file: object, line: int, message: str) -> None:
+        super().__init__(f"{file}:{line}: {message}")
+        self.file = str(file)
+        self.line = line
+        self.message = message
+
+
+class ClaimSource(Strict):
+    cite: str
+    url: str = ""
+
+
+class Claim(Strict):
+    id: str
+    group: Literal["seed", "timeline", "scholars", "akims"]
+    text: Labels
+    sources: list[ClaimSource]
+    check: str
+    note: str = ""
+
+
+class ClaimsFile(Strict):
+    schema_: int = 1
+    claims: list[Claim]
+
+
+def load_claims(ds: Dataset) -> list[Claim]:
+    path = ds.root / "claims.yaml"
+    if not path.is_file():
+        raise ClaimsError(path, 0, "no claims file")
+    try:
+        doc = _yaml.read(path)
+    except _yaml.YamlError as exc:
+        raise ClaimsError(path, exc.line, exc.message) from None
+    if isinstance(doc.value, dict) and "schema" in doc.value:
+        doc.value["schema_"] = doc.value.pop("schema")
+    try:
+        parsed = ClaimsFile.model_validate(doc.value)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        raise ClaimsError(path, doc.line(loc), f"{'.'.join(map(str, loc))}: {err['msg']}") from None
+    seen: set[str] = set()
+    for i, claim in enumerate(parsed.claims):
+        line = doc.line(("claims", i, "check"))
+        if claim.id in seen:
+            raise ClaimsError(path, doc.line(("claims", i, "id")), f"claim {claim.id!r} is listed twice")
+        seen.add(claim.id)
+        try:
+            parse(claim.check)
+        except PredicateError as exc:
+            raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
+    return list(parsed.claims)
+
+
+def summarise(verdicts: list[dict[str, Any]]) -> str:
+    """One overall verdict: agreed by all measures, split, or not evaluable."""
+    kinds = {v["verdict"] for v in verdicts}
+    if kinds == {"holds"}:
+        return "holds"
+    if kinds == {"contradicted"}:
+        return "contradicted"
+    if kinds == {"cannot be evaluated"}:
+        return "cannot be evaluated"
+    return "split"
+
+
+def evaluate_all(ds: Dataset, only: str | None = None) -> dict[str, Any]:
+    claims = load_claims(ds)
+    if only is not None:
+        claims = [c for c in claims if c.id == only]
+        if not claims:
+            raise NotFound(f"unknown claim {only!r}; run `vertikal claims` for the list")
+    rows: list[dict[str, Any]] = []
+    for claim in claims:
+        verdicts = evaluate_claim(ds, claim.model_dump())
+        rows.append(
+            {
+                "id": claim.id,
+                "group": claim.group,
+                "text": claim.text.model_dump(),
+                "sources": [s.model_dump() for s in claim.sources],
+                "check": claim.check,
+                "note": claim.note,
+                "verdict": summarise(verdicts),
+                "per_measure": len(verdicts) > 1,
+                "verdicts": verdicts,
+                "uncertain": any(v["low_confidence"] for v in verdicts),
+            }
+        )
+    counts: dict[str, int] = {}
+    for r in rows:
+        verdict = str(r["verdict"])
+        counts[verdict] = counts.get(verdict, 0) + 1
+    return {"claims": rows, "counts": counts}
