@@ -109,7 +109,11 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                     f"{item_id}: unknown body {body!r}; see `bodies` in the codebook",
                 )
         if coding.status != "absent" and not coding.cite:
-            ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
+            if parsed.basis == "secondary" and coding.confidence == "low":
+                ds.problem(src, line, "VK022",
+                           f"{item_id} is {coding.status} but cites no article: no legal text of this version was read")
+            else:
+                ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
             ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
         if coding.confidence == "low" and not coding.note.strip():

@@ -56,6 +56,15 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the data invalid (warnings are documented gaps)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
     # -- lookups -------------------------------------------------------------------------
     @property
     def items(self) -> list[Item]:

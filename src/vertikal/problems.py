@@ -28,7 +28,10 @@ CODES: dict[str, str] = {
     "VK019": "citation-unresolved",
     "VK020": "measure-definition",
     "VK021": "claims-file",
+    "VK022": "uncited-secondary",
 }
+# Codes that are reported but do not make `vertikal check` fail: documented gaps, not errors.
+WARNINGS = frozenset({"VK022"})
 
 
 @dataclass(frozen=True, order=True)
@@ -44,8 +47,13 @@ class Problem:
     def name(self) -> str:
         return CODES.get(self.code, "unknown")
 
+    @property
+    def severity(self) -> str:
+        return "warning" if self.code in WARNINGS else "error"
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}"
+        tag = " (warning)" if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {self.code} {self.name}{tag}: {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +61,7 @@ class Problem:
             "line": self.line,
             "code": self.code,
             "name": self.name,
+            "severity": self.severity,
             "message": self.message,
         }
 

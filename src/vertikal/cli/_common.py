@@ -35,9 +35,9 @@ def dataset(data: Path | None) -> Dataset:
     if data is not None and not data.is_dir():
         fail(f"{data}: not a directory")
     ds = load(data)
-    if ds.problems:
-        first = ds.problems[0]
-        more = f" (and {len(ds.problems) - 1} more)" if len(ds.problems) > 1 else ""
+    if ds.errors:
+        first = ds.errors[0]
+        more = f" (and {len(ds.errors) - 1} more)" if len(ds.errors) > 1 else ""
         fail(f"the data has problems; run `vertikal check`: {first}{more}")
     return ds
 

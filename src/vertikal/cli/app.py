@@ -94,9 +94,14 @@ def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     if data is not None and not data.is_dir():
         fail(f"{data}: not a directory")
     ds = load(data)
-    result = {"ok": not ds.problems, "problems": [p.to_dict() for p in ds.problems]}
+    result = {
+        "ok": not ds.errors,
+        "errors": len(ds.errors),
+        "warnings": len(ds.warnings),
+        "problems": [p.to_dict() for p in ds.problems],
+    }
     emit_json(result) if as_json else render.check(ds.problems, ds)
-    if ds.problems:
+    if ds.errors:
         raise typer.Exit(1)
 
 

@@ -116,13 +116,14 @@ def matrix(result: dict[str, Any]) -> None:
 
 
 def check(problems: list[Problem], ds: Dataset) -> None:
-    if not problems:
-        n = sum(len(c) for c in ds.codings.values())
-        console.print(
-            f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings; no problems"
-        )
-        return
     err = Console(stderr=True, highlight=False)
     for p in problems:
         err.print(str(p), markup=False, soft_wrap=True)
-    err.print(f"{len(problems)} problem(s)", markup=False)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if errors:
+        err.print(f"{errors} error(s), {warnings} warning(s)", markup=False)
+        return
+    n = sum(len(c) for c in ds.codings.values())
+    tail = f"; {warnings} warning(s): documented gaps, listed above" if warnings else "; no problems"
+    console.print(f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings{tail}")
