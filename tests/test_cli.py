@@ -48,7 +48,9 @@ def test_matrix_json(shipped: vertikal.Dataset) -> None:
 
 
 def test_check_json(shipped: vertikal.Dataset) -> None:
-    assert run_json("check") == {"ok": True, "problems": []}
+    result = run_json("check")
+    assert result["ok"] is True and result["errors"] == 0
+    assert all(p["severity"] == "warning" for p in result["problems"])
 
 
 def test_json_on_synthetic_data(mini: Path) -> None:
@@ -98,3 +100,35 @@ def test_versions_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+def test_measure_commands_json(shipped: vertikal.Dataset) -> None:
+    from vertikal import measures
+    from vertikal.measures.claimset import evaluate_all
+    from vertikal.measures.compare import compare
+    from vertikal.measures.periods import periods
+
+    assert run_json("timeline") == measures.timeline(shipped)
+    assert run_json("timeline", "-m", "siaroff") == measures.timeline(shipped, ["siaroff"])
+    assert run_json("compare", "2011-02-02", "2017-03-10") == compare(shipped, "2011-02-02", "2017-03-10")
+    assert run_json("periods") == periods(shipped)
+    assert run_json("claims") == evaluate_all(shipped)
+    assert run_json("methods") == measures.methods(shipped)
+    assert run_json("measure", "shugart-carey", "2011-02-02") == measures.score(
+        shipped, "shugart-carey", "2011-02-02"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["timeline", "-m", "nope"], "unknown measure 'nope'"),
+        (["compare", "2011-02-02", "1066-10-14"], "unknown version '1066-10-14'"),
+        (["measure", "volume", "1066-10-14"], "unknown version '1066-10-14'"),
+        (["claims", "--id", "nope"], "unknown claim 'nope'"),
+    ],
+)
+def test_measure_commands_unknown_ids(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert message in result.stderr

@@ -43,8 +43,15 @@ REQUIRED_VERSIONS = [
 ]
 
 
-def test_shipped_data_has_no_problems(shipped: vertikal.Dataset) -> None:
-    assert [str(p) for p in shipped.problems] == []
+def test_shipped_data_has_no_errors(shipped: vertikal.Dataset) -> None:
+    assert [str(p) for p in shipped.errors] == []
+
+
+def test_warnings_are_only_uncited_codings_of_secondary_versions(shipped: vertikal.Dataset) -> None:
+    secondary = {v.id for v in shipped.versions if v.basis == "secondary"}
+    for p in shipped.warnings:
+        assert p.code == "VK022"
+        assert any(p.file.endswith(f"{vid}.yaml") for vid in secondary), str(p)
 
 
 def test_codebook_size_and_domains(shipped: vertikal.Dataset) -> None:
@@ -65,16 +72,28 @@ def test_every_required_version_is_coded(shipped: vertikal.Dataset) -> None:
 
 
 def test_sole_and_shared_codings_cite_an_article(shipped: vertikal.Dataset) -> None:
+    """Every sole or shared coding of a version read in its legal text cites an article.
+
+    Versions coded from secondary sources (no legal text could be read) may leave a coding uncited
+    only at low confidence, and each such coding is reported as a VK022 warning.
+    """
+    basis = {v.id: v.basis for v in shipped.versions}
     for vid, codings in shipped.codings.items():
         for item_id, c in codings.items():
-            if c.status != "absent":
-                assert c.cite, f"{vid} {item_id}"
+            if c.status == "absent" or c.cite:
+                continue
+            assert basis[vid] == "secondary" and c.confidence == "low", f"{vid} {item_id}"
 
 
 def test_confidence_from_1993_on(shipped: vertikal.Dataset) -> None:
-    """At least 90% high or medium from 1993, each naming a legal text among its sources."""
+    """From 1993 on, a version read in its legal text has at least 90% high or medium codings,
+    each naming a legal text among its sources. Versions whose text could not be read are
+    declared `basis: secondary` with a note saying so (issue 2's note lists them)."""
     for v in shipped.versions:
         if v.id < "1993":
+            continue
+        if v.basis == "secondary":
+            assert "could not be read" in v.note, v.id
             continue
         codings = shipped.codings[v.id]
         confident = [(i, c) for i, c in codings.items() if c.confidence in ("high", "medium")]

@@ -110,8 +110,12 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                 )
         if coding.status != "absent" and not coding.cite:
             if parsed.basis == "secondary" and coding.confidence == "low":
-                ds.problem(src, line, "VK022",
-                           f"{item_id} is {coding.status} but cites no article: no legal text of this version was read")
+                ds.problem(
+                    src,
+                    line,
+                    "VK022",
+                    f"{item_id} is {coding.status} but cites no article (no legal text of the version read)",
+                )
             else:
                 ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":

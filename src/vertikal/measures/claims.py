@@ -49,6 +49,12 @@ _ALLOWED = (
 )
 
 
+FUNCTIONS = (
+    "M", "m", "status", "has", "attr", "num", "gained", "lost", "constrained", "loosened", "step",
+    "peak", "last_peak", "domain", "checks", "defined", "adopted", "in_force", "prev",
+)  # fmt: skip
+
+
 class Unevaluable(Exception):
     """The data cannot answer this claim (a version is not coded, an attribute is missing...)."""
 
@@ -68,11 +74,17 @@ def parse(predicate: str) -> ast.Expression:
             raise PredicateError(f"not allowed in a predicate: {type(node).__name__}")
         if isinstance(node, ast.Call) and not isinstance(node.func, ast.Name):
             raise PredicateError("only plain function calls are allowed")
+        if isinstance(node, ast.Name) and node.id not in FUNCTIONS:
+            raise PredicateError(f"unknown name {node.id!r}; allowed: {', '.join(FUNCTIONS)}")
     return tree
 
 
+PER_MEASURE = frozenset({"M", "step", "peak", "last_peak"})
+
+
 def uses_measure(predicate: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == "M" for n in ast.walk(parse(predicate)))
+    """Whether the predicate reads the measure being tried (then it gets one verdict per measure)."""
+    return any(isinstance(n, ast.Name) and n.id in PER_MEASURE for n in ast.walk(parse(predicate)))
 
 
 class Evaluator:
@@ -206,28 +218,7 @@ class Evaluator:
         return self.ids[i - 1]
 
     def functions(self) -> dict[str, Callable[..., Any]]:
-        names = (
-            "M",
-            "m",
-            "status",
-            "has",
-            "attr",
-            "num",
-            "gained",
-            "lost",
-            "constrained",
-            "loosened",
-            "step",
-            "peak",
-            "last_peak",
-            "domain",
-            "checks",
-            "defined",
-            "adopted",
-            "in_force",
-            "prev",
-        )
-        return {n: getattr(self, n) for n in names}
+        return {n: getattr(self, n) for n in FUNCTIONS}
 
     def run(self, tree: ast.Expression) -> bool:
         code = compile(tree, "<predicate>", "eval")

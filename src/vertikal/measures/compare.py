@@ -56,7 +56,7 @@ def _side(ds: Dataset, vid: str, c: Coding | None) -> dict[str, Any] | None:
 
 
 def _attr_changes(a: Coding, b: Coding) -> list[dict[str, Any]]:
-    keys = list(dict.fromkeys([*a.attrs, *b.attrs]))
+    keys = sorted(set(a.attrs) | set(b.attrs))
     return [
         {"key": k, "from": a.attrs.get(k), "to": b.attrs.get(k)}
         for k in keys
