@@ -250,7 +250,8 @@ def _manifest(ds: Dataset) -> None:
 
 
 def extras(ds: Dataset) -> None:
-    """Measure definitions and claims, where the data directory has them."""
+    """Measure definitions, claims and akim rules, where the data directory has them."""
+    akim_rules(ds)
     from vertikal.measures.defs import load_defs
     from vertikal.problems import Problem, display_path
 
@@ -279,3 +280,36 @@ def extras(ds: Dataset) -> None:
             load_claims(ds)
         except ClaimsError as exc:
             ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))
+
+
+def akim_rules(ds: Dataset) -> None:
+    """The akim selection rules: schema, gaps per tier (VK017), agreement with the codings (VK018)."""
+    path = ds.root / "akims.yaml"
+    if not path.is_file():
+        return
+    from pydantic import ValidationError
+
+    from vertikal import _yaml
+    from vertikal.akims import rules
+    from vertikal.akims.models import AkimsFile
+    from vertikal.dataset import Source
+    from vertikal.problems import Problem, display_path
+
+    name = display_path(path)
+    try:
+        doc = _yaml.read(path)
+    except _yaml.YamlError as exc:
+        ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
+        return
+    src = Source(path, name, doc)
+    for dup, line in doc.duplicates:
+        ds.problem(src, line, "VK004", f"duplicate key {'.'.join(map(str, dup))!r}")
+    try:
+        data = AkimsFile.model_validate(doc.value)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            code = "VK003" if err["type"] == "extra_forbidden" else "VK002"
+            ds.problem(src, doc.line(loc), code, f"{'.'.join(map(str, loc))}: {err['msg']}")
+        return
+    rules.report(ds, src, data)

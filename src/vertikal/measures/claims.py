@@ -52,6 +52,7 @@ _ALLOWED = (
 FUNCTIONS = (
     "M", "m", "status", "has", "attr", "num", "gained", "lost", "constrained", "loosened", "step",
     "peak", "last_peak", "domain", "checks", "defined", "adopted", "in_force", "prev",
+    "akim", "ever", "event", "national",
 )  # fmt: skip
 
 
@@ -210,6 +211,57 @@ class Evaluator:
 
     def in_force(self, vid: str) -> str:
         return str(self._note(f"in_force({vid})", self.ds.version(self._version(vid)).in_force))
+
+    # -- akims ---------------------------------------------------------------------------------
+    def _akims(self) -> Any:
+        from vertikal.akims import AkimsError, load_akims
+
+        try:
+            return load_akims(self.ds)
+        except AkimsError as exc:
+            raise Unevaluable(str(exc)) from None
+
+    def akim(self, tier: str, date: str) -> str:
+        """How the akims of a tier were chosen on a date."""
+        from vertikal.akims.rules import period_at
+
+        p = period_at(self._akims(), tier, date)
+        if p is None:
+            raise Unevaluable(f"no akim rule for {tier} on {date}")
+        return str(self._note(f"akim({tier}, {date})", p.method, instruments=[i.title for i in p.instruments],
+                              confidence=p.confidence))  # fmt: skip
+
+    def ever(self, tier: str, method: str) -> bool:
+        """Whether any period of the tier used `method` (a rollout counts for elected_directly)."""
+        from vertikal.akims.rules import periods_of
+
+        ps = periods_of(self._akims(), tier)
+        if not ps:
+            raise Unevaluable(f"no akim rules for tier {tier!r}")
+        hits = [
+            p
+            for p in ps
+            if p.method == method or (method == "elected_directly" and p.method == "mixed_rollout")
+        ]
+        return bool(self._note(f"ever({tier}, {method})", bool(hits), periods=[p.from_ for p in hits]))
+
+    def event(self, event_id: str, key: str) -> Any:
+        for e in self._akims().events:
+            if e.id == event_id:
+                if key == "date":
+                    return self._note(f"event({event_id}, date)", e.date)
+                if key not in e.counts:
+                    raise Unevaluable(f"event {event_id} has no count {key!r}")
+                return self._note(f"event({event_id}, {key})", e.counts[key])
+        raise Unevaluable(f"no event {event_id!r}")
+
+    def national(self, year: int) -> float:
+        from vertikal.akims.measures import year_row
+
+        value = year_row(self._akims(), int(year))["national"]
+        if value is None:
+            raise Unevaluable(f"no national decentralization score for {year}")
+        return float(self._note(f"national({year})", value))
 
     def prev(self, vid: str) -> str:
         i = self.ids.index(self._version(vid))

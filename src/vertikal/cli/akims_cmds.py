@@ -1,0 +1,49 @@
+"""Commands over the akim selection rules: akims, decentralization."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli.app import app
+
+TierOpt = Annotated[
+    str | None,
+    typer.Option("--tier", help="region, republican_city, district, rural or city_district."),
+]
+
+
+@app.command("akims")
+def akims_cmd(
+    tier: TierOpt = None,
+    year: Annotated[
+        int | None, typer.Option("--year", min=1990, max=2026, help="Only the rules of this year.")
+    ] = None,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """How akims were chosen, tier by tier: the rules per period, events and counts."""
+    from vertikal.akims import AkimsError, akims
+    from vertikal.cli import render_akims
+    from vertikal.queries import NotFound
+
+    try:
+        result = akims(dataset(data), tier, year)
+    except (AkimsError, NotFound) as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_akims.akims(result)
+
+
+@app.command("decentralization")
+def decentralization_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """The decentralization series by year, 1990-2026, per tier and nationally."""
+    from vertikal.akims import AkimsError, decentralization
+    from vertikal.cli import render_akims
+
+    try:
+        result = decentralization(dataset(data))
+    except AkimsError as exc:
+        fail(str(exc))
+    emit_json(result) if as_json else render_akims.decentralization(result)
