@@ -17,6 +17,11 @@ demo: $(STAMP)
 	$(BIN)/vertikal check
 	$(BIN)/vertikal versions
 	$(BIN)/vertikal matrix
+	$(BIN)/vertikal report --out build/report
+	$(BIN)/vertikal export --out build/data
+	@echo
+	@echo "The report is in build/report/report.html (Markdown summary and figures beside it);"
+	@echo "the open data (CSV, Parquet, JSON, datapackage.json) are in build/data/."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -106,4 +106,4 @@ def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 
 
 # Further command groups register themselves on `app` when imported.
-from vertikal.cli import akims_cmds, measures_cmds
+from vertikal.cli import akims_cmds, measures_cmds, outputs_cmds

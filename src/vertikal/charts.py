@@ -1,0 +1,116 @@
+"""Vega-Lite chart specifications (built with Altair) shared by the report and the web explorer.
+
+Each function takes a library result (plain dicts) and returns a Vega-Lite spec as a dict with the
+data inlined, so that a chart renders offline. Altair is imported here only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+WIDTH, HEIGHT = 470, 210
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+
+
+def _data(values: list[dict[str, Any]]) -> Any:
+    """Inline data (Altair's `Data` is untyped)."""
+    return alt.InlineData(values=values)
+
+
+def _config(chart: Any) -> dict[str, Any]:
+    spec: dict[str, Any] = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
+    return spec
+
+
+def measure_timeline(timeline: dict[str, Any], measure: str, t: dict[str, str]) -> dict[str, Any]:
+    """One measure over time: line and points by date in force, reforms as rules, the peak labelled."""
+    rows = [
+        {
+            "version": r["version"],
+            "date": r["in_force"],
+            "value": r["measures"][measure]["total"],
+            "max": r["measures"][measure]["max"],
+            "uncertain": r["measures"][measure]["uncertain"],
+            "label": r["label"],
+        }
+        for r in timeline["versions"]
+    ]
+    top = max(r["value"] for r in rows)
+    peaks = [
+        dict(r, peak=f"{t['peak']} {r['value']:g} ({r['version'][:4]})") for r in rows if r["value"] == top
+    ][:1]
+    base = alt.Chart(_data(rows)).encode(
+        x=alt.X("date:T", title=t["date_in_force"], axis=alt.Axis(format="%Y")),
+        y=alt.Y("value:Q", title=measure, scale=alt.Scale(zero=True)),
+    )
+    reforms = alt.Chart(_data(rows)).mark_rule(color="#bbb", strokeDash=[2, 3]).encode(x="date:T")
+    line = base.mark_line(color="#1f4e79", interpolate="step-after")
+    points = base.mark_point(filled=True, size=60).encode(
+        color=alt.Color("uncertain:N", title=t["low_confidence"],
+                        scale=alt.Scale(domain=[False, True], range=["#1f4e79", "#d1495b"])),
+        tooltip=["version:N", "value:Q", "max:Q", "uncertain:N"],
+    )  # fmt: skip
+    peak = (
+        alt.Chart(_data(peaks))
+        .mark_text(dy=-12, fontWeight="bold", color="#d1495b")
+        .encode(x="date:T", y="value:Q", text="peak:N")
+    )
+    chart = (reforms + line + points + peak).properties(width=WIDTH, height=HEIGHT, title=measure)
+    return _config(chart)
+
+
+def domain_small_multiples(
+    timeline: dict[str, Any], domains: dict[str, str], t: dict[str, str]
+) -> dict[str, Any]:
+    """The volume of powers in each domain over time, one panel per domain."""
+    rows = []
+    for r in timeline["versions"]:
+        for dom, value in r["measures"]["volume"]["by_domain"].items():
+            rows.append(
+                {
+                    "date": r["in_force"],
+                    "version": r["version"],
+                    "domain": domains.get(dom, dom),
+                    "value": value,
+                }
+            )
+    chart = (
+        alt.Chart(_data(rows))
+        .mark_line(point=True, interpolate="step-after", color="#1f4e79")
+        .encode(
+            x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y")),
+            y=alt.Y("value:Q", title=t["volume"]),
+            tooltip=["version:N", "domain:N", "value:Q"],
+        )
+        .properties(width=170, height=110)
+        .facet(facet=alt.Facet("domain:N", title=None), columns=3)
+        .properties(title=t["by_domain"])
+    )
+    return _config(chart)
+
+
+def decentralization(series: dict[str, Any], tiers: dict[str, str], t: dict[str, str]) -> dict[str, Any]:
+    """The RAI executive-selection score of each tier by year, and the national score."""
+    rows = []
+    for y in series["years"]:
+        for tier, cell in y["tiers"].items():
+            if cell["rai_executive"] is not None:
+                rows.append(
+                    {"year": y["year"], "series": tiers.get(tier, tier), "value": cell["rai_executive"] / 2}
+                )
+        if y["national"] is not None:
+            rows.append({"year": y["year"], "series": t["national"], "value": y["national"]})
+    chart = (
+        alt.Chart(_data(rows))
+        .mark_line(point=True, interpolate="step-after")
+        .encode(
+            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=-90)),
+            y=alt.Y("value:Q", title=t["rai_scale"], scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("series:N", title=None),
+            tooltip=["year:O", "series:N", "value:Q"],
+        )
+        .properties(width=WIDTH, height=HEIGHT, title=t["decentralization"])
+    )
+    return _config(chart)

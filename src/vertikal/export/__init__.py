@@ -1,0 +1,142 @@
+"""`vertikal export`: tidy tables as CSV, Parquet and JSON, with a Frictionless data package.
+
+Every run over the same data writes byte-identical files: rows are ordered, nothing is timestamped.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vertikal._io import OutputError, check_output_dir, staged_dir
+from vertikal.dataset import Dataset
+
+__all__ = ["FORMATS", "ExportError", "export", "table_schemas"]
+
+FORMATS = ("csv", "parquet", "json")
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 (the coded data; the texts of laws are not included)",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+class ExportError(ValueError):
+    """Bad input to the export (unknown format, unwritable output...)."""
+
+
+def table_schemas() -> dict[str, dict[str, Any]]:
+    text = (resources.files("vertikal.export") / "tables.yaml").read_text(encoding="utf-8")
+    schemas: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    return schemas
+
+
+def _formats(fmt: str) -> tuple[str, ...]:
+    if fmt == "all":
+        return FORMATS
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join((*FORMATS, 'all'))}")
+    return (fmt,)
+
+
+def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> Any:
+    import polars as pl
+
+    types = {
+        "string": pl.Utf8,
+        "number": pl.Float64,
+        "integer": pl.Int64,
+        "boolean": pl.Boolean,
+        "date": pl.Utf8,
+    }
+    names = [f["name"] for f in schema["fields"]]
+    columns = {f["name"]: pl.Series(f["name"], [r.get(f["name"]) for r in rows], dtype=types[f["type"]])
+               for f in schema["fields"]}  # fmt: skip
+    for r in rows[:1]:
+        extra = set(r) - set(names)
+        if extra:
+            raise ExportError(f"internal: columns {sorted(extra)} are not in the schema")
+    return pl.DataFrame(columns)
+
+
+def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str, ...]) -> dict[str, Any]:
+    import vertikal
+
+    fmt = "csv" if "csv" in formats else formats[0]
+    ext = {"csv": "csv", "parquet": "parquet", "json": "json"}[fmt]
+    media = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "json": "application/json"}[fmt]
+    assert ds.manifest is not None
+    sources = sorted({u for v in ds.versions for u in v.sources})
+    resources_ = []
+    for name, schema in schemas.items():
+        res: dict[str, Any] = {
+            "name": name.replace("_", "-"),
+            "path": f"{fmt}/{name}.{ext}",
+            "format": fmt,
+            "mediatype": media,
+            "description": schema["description"],
+            "schema": {"fields": schema["fields"], "primaryKey": schema["primaryKey"]},
+        }
+        if fmt == "csv":
+            res["encoding"] = "utf-8"
+            res["schema"]["missingValues"] = [""]
+        resources_.append(res)
+    return {
+        "name": f"vertikal-{ds.manifest.country.lower()}",
+        "title": f"vertikal: presidential powers and akim selection, {ds.manifest.name.en}",
+        "description": (
+            "Coded facts about the head of state's constitutional powers in every version of the "
+            "constitutional order, with article citations, measures, claims from the literature and the "
+            "rules for choosing local executives. Texts of laws are not included. Formats written: "
+            + ", ".join(formats)
+            + "."
+        ),
+        "version": vertikal.__version__,
+        "licenses": [LICENCE],
+        "sources": [{"title": u, "path": u} for u in sources],
+        "resources": resources_,
+    }
+
+
+def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
+    """Write every table in the chosen format(s) and a datapackage.json into `out`, atomically."""
+    from vertikal.export.rows import all_tables
+
+    formats = _formats(fmt)
+    out = Path(out)
+    try:
+        check_output_dir(out)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from None
+    schemas = table_schemas()
+    tables = all_tables(ds)
+    missing = set(schemas) ^ set(tables)
+    if missing:
+        raise ExportError(f"internal: tables and schemas differ: {sorted(missing)}")
+    written: list[str] = []
+    with staged_dir(out) as tmp:
+        for f in formats:
+            (tmp / f).mkdir()
+        for name, schema in schemas.items():
+            frame = _frame(tables[name], schema)
+            if "csv" in formats:
+                frame.write_csv(tmp / "csv" / f"{name}.csv")
+            if "parquet" in formats:
+                frame.write_parquet(tmp / "parquet" / f"{name}.parquet", statistics=False)
+            if "json" in formats:
+                text = json.dumps(frame.to_dicts(), ensure_ascii=False, indent=1, sort_keys=True)
+                (tmp / "json" / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+            written += [f"{f}/{name}.{f}" for f in formats]
+        package = _package(ds, schemas, formats)
+        text = json.dumps(package, ensure_ascii=False, indent=2)
+        (tmp / "datapackage.json").write_text(text + "\n", encoding="utf-8")
+    return {
+        "out": str(out),
+        "formats": list(formats),
+        "tables": list(schemas),
+        "files": [*written, "datapackage.json"],
+    }

@@ -1,0 +1,98 @@
+"""`vertikal report`: a self-contained HTML report, a Markdown summary, and SVG/PNG figures."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from vertikal._io import OutputError, check_output_dir, staged_dir
+from vertikal.dataset import Dataset
+from vertikal.report.context import LANGS, ReportError, build
+
+__all__ = ["LANGS", "ReportError", "render", "write_report"]
+
+VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+
+
+def _vendor_js() -> str:
+    base = resources.files("vertikal") / "static" / "vendor"
+    return "\n".join((base / name).read_text(encoding="utf-8") for name in VENDOR)
+
+
+def _charts(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    from vertikal import charts
+
+    t = ctx["t"]
+    out = {
+        f"measure-{m}": charts.measure_timeline(ctx["timeline"], m, t) for m in ctx["timeline"]["measures"]
+    }
+    out["domains"] = charts.domain_small_multiples(ctx["timeline"], ctx["domains"], t)
+    if ctx["akims"] is not None:
+        tiers = {
+            row["tier"]["id"]: row["tier"]["label"][ctx["lang"]] for row in ctx["akims"]["rules"]["tiers"]
+        }
+        out["decentralization"] = charts.decentralization(ctx["akims"]["series"], tiers, t)
+    return out
+
+
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("vertikal.report", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
+    env.filters["fmt"] = lambda s, **kw: s.format(**kw)
+    env.filters["cite"] = lambda cites: ", ".join(cites)
+    return env
+
+
+def render(ds: Dataset, lang: str) -> dict[str, Any]:
+    """The report's pieces in memory: html, markdown and chart specs."""
+    import vertikal
+
+    ctx = build(ds, lang)
+    specs = _charts(ctx)
+    env = _env()
+    extra = {"charts": specs, "charts_json": {k: json.dumps(v, sort_keys=True) for k, v in specs.items()},
+             "vendor_js": _vendor_js(), "version": vertikal.__version__}  # fmt: skip
+    html = env.get_template("report.html.j2").render(**ctx, **extra)
+    md = env.get_template("report.md.j2").render(**ctx, **extra)
+    return {"html": html, "markdown": md, "charts": specs}
+
+
+def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
+    import vl_convert as vlc
+
+    folder.mkdir()
+    for name, spec in specs.items():
+        (folder / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+        if png:
+            (folder / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
+
+
+def write_report(ds: Dataset, out: Path, lang: str = "en", png: bool = True) -> dict[str, str]:
+    """Write the report into `out` atomically: all of it appears, or none of it."""
+    if lang not in LANGS:
+        raise ReportError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
+    out = Path(out)
+    try:
+        check_output_dir(out)
+    except OutputError as exc:
+        raise ReportError(str(exc)) from None
+    pieces = render(ds, lang)
+    with staged_dir(out) as tmp:
+        (tmp / "report.html").write_text(pieces["html"], encoding="utf-8")
+        (tmp / "report.md").write_text(pieces["markdown"], encoding="utf-8")
+        _figures(pieces["charts"], tmp / "figures", png)
+    return {
+        "html": str(out / "report.html"),
+        "markdown": str(out / "report.md"),
+        "figures": str(out / "figures"),
+    }
