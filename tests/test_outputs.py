@@ -17,9 +17,14 @@ runner = CliRunner()
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +88,10 @@ def test_unwritable_output_leaves_nothing(command: str, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     for out in (blocker / "out", Path("/proc/self/vertikal-out")):
-        result = runner.invoke(app, [command, "--out", str(out), "--no-png"] if command == "report" else
-                               [command, "--out", str(out)])  # fmt: skip
+        result = runner.invoke(
+            app,
+            [command, "--out", str(out), "--no-png"] if command == "report" else [command, "--out", str(out)],
+        )
         assert result.exit_code == 1, result.output
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

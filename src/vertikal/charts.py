@@ -48,10 +48,13 @@ def measure_timeline(timeline: dict[str, Any], measure: str, t: dict[str, str]) 
     reforms = alt.Chart(_data(rows)).mark_rule(color="#bbb", strokeDash=[2, 3]).encode(x="date:T")
     line = base.mark_line(color="#1f4e79", interpolate="step-after")
     points = base.mark_point(filled=True, size=60).encode(
-        color=alt.Color("uncertain:N", title=t["low_confidence"],
-                        scale=alt.Scale(domain=[False, True], range=["#1f4e79", "#d1495b"])),
+        color=alt.Color(
+            "uncertain:N",
+            title=t["low_confidence"],
+            scale=alt.Scale(domain=[False, True], range=["#1f4e79", "#d1495b"]),
+        ),
         tooltip=["version:N", "value:Q", "max:Q", "uncertain:N"],
-    )  # fmt: skip
+    )
     peak = (
         alt.Chart(_data(peaks))
         .mark_text(dy=-12, fontWeight="bold", color="#d1495b")

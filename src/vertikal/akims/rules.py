@@ -83,7 +83,7 @@ def consistency(ds: Dataset, data: AkimsFile) -> Iterator[tuple[str, str, str]]:
                 )
         dismiss = codings.get("dismiss_akims")
         if dismiss is not None and region.dismissal != "unknown":
-            by_president = "president" in region.dismissal
+            by_president = "president" in region.dismissal.lower()
             if (dismiss.status != "absent") != by_president:
                 yield (
                     v.id,

@@ -54,8 +54,10 @@ def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> Any:
         "date": pl.Utf8,
     }
     names = [f["name"] for f in schema["fields"]]
-    columns = {f["name"]: pl.Series(f["name"], [r.get(f["name"]) for r in rows], dtype=types[f["type"]])
-               for f in schema["fields"]}  # fmt: skip
+    columns = {
+        f["name"]: pl.Series(f["name"], [r.get(f["name"]) for r in rows], dtype=types[f["type"]])
+        for f in schema["fields"]
+    }
     for r in rows[:1]:
         extra = set(r) - set(names)
         if extra:

@@ -42,7 +42,7 @@ def versions(ds: Dataset) -> list[Row]:
             "basis": v["basis"],
             "sources": _bar(v["sources"]),
             "note": v["note"].strip(),
-        }  # fmt: skip
+        }
         for v in queries.versions(ds)
     ]
 
@@ -58,7 +58,7 @@ def codebook(ds: Dataset) -> list[Row]:
             "label_ru": it.label.ru,
             "definition": it.definition,
             "statuses": _j(dict(it.statuses)),
-        }  # fmt: skip
+        }
         for it in ds.items
     ]
 
@@ -89,7 +89,7 @@ def codings(ds: Dataset) -> list[Row]:
                     "confidence": c.confidence,
                     "note": c.note,
                     "sources": _bar(ds.sources_of(v.id, c)),
-                }  # fmt: skip
+                }
             )
     return rows
 
@@ -100,9 +100,17 @@ def citations(ds: Dataset) -> list[Row]:
         for it in ds.items:
             for cite in ds.codings[v.id][it.id].cite:
                 ref = ArticleRef.parse(cite)
-                rows.append({"version": v.id, "item": it.id, "cite": cite, "document": ref.doc or "",
-                             "article": ref.article, "paragraph": ref.paragraph or "",
-                             "subparagraph": ref.subparagraph or ""})  # fmt: skip
+                rows.append(
+                    {
+                        "version": v.id,
+                        "item": it.id,
+                        "cite": cite,
+                        "document": ref.doc or "",
+                        "article": ref.article,
+                        "paragraph": ref.paragraph or "",
+                        "subparagraph": ref.subparagraph or "",
+                    }
+                )
     return rows
 
 
@@ -125,15 +133,30 @@ def measure_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
             }
         )
         for c in s["components"]:
-            components.append({"version": vid, "measure": mid, "component": c["id"], "score": c["score"],
-                               "max": c["max"], "rule": c["says"]})  # fmt: skip
+            components.append(
+                {
+                    "version": vid,
+                    "measure": mid,
+                    "component": c["id"],
+                    "score": c["score"],
+                    "max": c["max"],
+                    "rule": c["says"],
+                }
+            )
     return totals, components
 
 
 def long(ds: Dataset, totals: list[Row]) -> list[Row]:
     dates = {v.id: v.in_force for v in ds.versions}
-    rows = [{"version": t["version"], "date": dates[t["version"]], "variable": f"measure:{t['measure']}",
-             "value": t["total"]} for t in totals]  # fmt: skip
+    rows = [
+        {
+            "version": t["version"],
+            "date": dates[t["version"]],
+            "variable": f"measure:{t['measure']}",
+            "value": t["total"],
+        }
+        for t in totals
+    ]
     for v in ds.versions:
         for it in ds.items:
             status = ds.codings[v.id][it.id].status
@@ -165,7 +188,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "confidence": p.confidence,
             "sources": _bar(p.sources),
             "note": p.note,
-        }  # fmt: skip
+        }
         for p in sorted(data.periods, key=lambda p: (p.tier, p.from_))
     ]
     events = [
@@ -178,16 +201,32 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "title_ru": e.title.ru,
             "counts": _j(e.counts) if e.counts else "",
             "sources": _bar(e.sources),
-        }  # fmt: skip
+        }
         for e in sorted(data.events, key=lambda e: (e.date, str(e.id)))
     ]
     series = []
     for y in decentralization(ds)["years"]:
         for tier, c in y["tiers"].items():
-            series.append({"year": y["year"], "tier": tier, "method": c["method"], "rai_executive": c["rai_executive"],
-                           "vdem": c["vdem"], "units": c["units"]})  # fmt: skip
-        series.append({"year": y["year"], "tier": "national", "method": None, "rai_executive": y["national"],
-                       "vdem": None, "units": None})  # fmt: skip
+            series.append(
+                {
+                    "year": y["year"],
+                    "tier": tier,
+                    "method": c["method"],
+                    "rai_executive": c["rai_executive"],
+                    "vdem": c["vdem"],
+                    "units": c["units"],
+                }
+            )
+        series.append(
+            {
+                "year": y["year"],
+                "tier": "national",
+                "method": None,
+                "rai_executive": y["national"],
+                "vdem": None,
+                "units": None,
+            }
+        )
     return {"akim_rules": rules, "events": events, "decentralization": series}
 
 
@@ -197,9 +236,18 @@ def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
     result = evaluate_all(ds)
     claims, verdicts = [], []
     for c in result["claims"]:
-        claims.append({"claim": c["id"], "group": c["group"], "text_en": c["text"]["en"], "text_ru": c["text"]["ru"],
-                       "check": c["check"], "verdict": c["verdict"], "uncertain": c["uncertain"],
-                       "sources": _bar([s["cite"] + (f" <{s['url']}>" if s["url"] else "") for s in c["sources"]])})  # fmt: skip
+        claims.append(
+            {
+                "claim": c["id"],
+                "group": c["group"],
+                "text_en": c["text"]["en"],
+                "text_ru": c["text"]["ru"],
+                "check": c["check"],
+                "verdict": c["verdict"],
+                "uncertain": c["uncertain"],
+                "sources": _bar([s["cite"] + (f" <{s['url']}>" if s["url"] else "") for s in c["sources"]]),
+            }
+        )
         for v in c["verdicts"]:
             verdicts.append(
                 {"claim": c["id"], "measure": v["measure"] or "", "verdict": v["verdict"], "why": v["why"]}

@@ -50,10 +50,30 @@ _ALLOWED = (
 
 
 FUNCTIONS = (
-    "M", "m", "status", "has", "attr", "num", "gained", "lost", "constrained", "loosened", "step",
-    "peak", "last_peak", "domain", "checks", "defined", "adopted", "in_force", "prev",
-    "akim", "ever", "event", "national",
-)  # fmt: skip
+    "M",
+    "m",
+    "status",
+    "has",
+    "attr",
+    "num",
+    "gained",
+    "lost",
+    "constrained",
+    "loosened",
+    "step",
+    "peak",
+    "last_peak",
+    "domain",
+    "checks",
+    "defined",
+    "adopted",
+    "in_force",
+    "prev",
+    "akim",
+    "ever",
+    "event",
+    "national",
+)
 
 
 class Unevaluable(Exception):
@@ -228,8 +248,14 @@ class Evaluator:
         p = period_at(self._akims(), tier, date)
         if p is None:
             raise Unevaluable(f"no akim rule for {tier} on {date}")
-        return str(self._note(f"akim({tier}, {date})", p.method, instruments=[i.title for i in p.instruments],
-                              confidence=p.confidence))  # fmt: skip
+        return str(
+            self._note(
+                f"akim({tier}, {date})",
+                p.method,
+                instruments=[i.title for i in p.instruments],
+                confidence=p.confidence,
+            )
+        )
 
     def ever(self, tier: str, method: str) -> bool:
         """Whether any period of the tier used `method` (a rollout counts for elected_directly)."""

@@ -60,8 +60,12 @@ def render(ds: Dataset, lang: str) -> dict[str, Any]:
     ctx = build(ds, lang)
     specs = _charts(ctx)
     env = _env()
-    extra = {"charts": specs, "charts_json": {k: json.dumps(v, sort_keys=True) for k, v in specs.items()},
-             "vendor_js": _vendor_js(), "version": vertikal.__version__}  # fmt: skip
+    extra = {
+        "charts": specs,
+        "charts_json": {k: json.dumps(v, sort_keys=True) for k, v in specs.items()},
+        "vendor_js": _vendor_js(),
+        "version": vertikal.__version__,
+    }
     html = env.get_template("report.html.j2").render(**ctx, **extra)
     md = env.get_template("report.md.j2").render(**ctx, **extra)
     return {"html": html, "markdown": md, "charts": specs}
