@@ -10,6 +10,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -54,7 +55,7 @@ def load_and_validate() -> float:
 
     def run() -> None:
         ds = vertikal.load()
-        assert not ds.problems
+        assert not ds.errors
 
     return median_of(run, 30)
 
@@ -63,6 +64,43 @@ def load_and_validate() -> float:
 def versions_json_process() -> float:
     """Issue 2: `vertikal versions --json` as a whole process (median of 15)."""
     return median_of(process("versions", "--json"), 15)
+
+
+@bench("measures-all-versions", target=0.050)
+def measures_all_versions() -> float:
+    """Issue 3: every measure for every version, in-process, data already loaded (median of 20)."""
+    import vertikal
+    from vertikal import measures
+
+    ds = vertikal.load()
+    measures.definitions(ds)  # parse the definition files once, as a long-lived process would
+
+    def run() -> None:
+        for d in measures.definitions(ds):
+            for v in ds.versions:
+                measures.score(ds, d.id, v.id)
+
+    return median_of(run, 20)
+
+
+@bench("timeline-json-process", target=0.8)
+def timeline_json_process() -> float:
+    """Issue 3: `vertikal timeline --json` as a whole process (median of 10)."""
+    return median_of(process("timeline", "--json"), 10)
+
+
+@bench("report-process", target=3.0)
+def report_process() -> float:
+    """Issue 6: `vertikal report` as a whole process, with SVG and PNG figures (median of 5)."""
+    out = Path(tempfile.mkdtemp(prefix="vertikal-bench-")) / "report"
+    return median_of(process("report", "--out", str(out)), 5)
+
+
+@bench("export-all-process", target=2.0)
+def export_all_process() -> float:
+    """Issue 6: `vertikal export --format all` as a whole process (median of 5)."""
+    out = Path(tempfile.mkdtemp(prefix="vertikal-bench-")) / "data"
+    return median_of(process("export", "--format", "all", "--out", str(out)), 5)
 
 
 def main(names: list[str]) -> int:

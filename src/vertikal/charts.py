@@ -20,7 +20,7 @@ def _data(values: list[dict[str, Any]]) -> Any:
 
 
 def _config(chart: Any) -> dict[str, Any]:
-    spec: dict[str, Any] = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
+    spec: dict[str, Any] = chart.configure(font=FONT).configure_view(stroke=None).to_dict(validate=False)
     return spec
 
 

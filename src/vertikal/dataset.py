@@ -55,6 +55,8 @@ class Dataset:
     coding_sources: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
     problems: list[Problem] = field(default_factory=list)
+    # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
+    memo: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:

@@ -18,7 +18,8 @@ WEIGHTING = (
     "Each tier's RAI executive-selection score (0 appointed by the centre, 1 dual, 2 chosen by the "
     "assembly or elected directly) is halved to 0..1 and averaged over the tiers, each weighted by its "
     "number of units on 31 December of the year. Tiers without a unit count or a known rule that year "
-    "are left out and listed in `national_excludes`."
+    "are left out and listed in `national_excludes`. Because rural units outnumber the others, the score "
+    "follows the rural tier; `national_equal` weighs every tier the same, as a check."
 )
 
 

@@ -9,7 +9,9 @@
   elected assembly; appointment by another level is not election. During a rollout the executive
   counts as elected when more than half the units elect it.
 - The national score: each tier's RAI executive score halved (0..1), averaged with weights equal
-  to the tier's number of units that year.
+  to the tier's number of units that year. Because rural units outnumber regions a hundredfold,
+  this score follows the rural tier; `national_equal` (every tier weighing the same) is given
+  beside it as a check on that choice.
 """
 
 from __future__ import annotations
@@ -98,7 +100,16 @@ def year_row(data: AkimsFile, year: int) -> dict[str, Any]:
         weighted += units * score / 2
         weight += units
     national = round(weighted / weight, 4) if weight else None
-    return {"year": year, "date": date, "tiers": tiers, "national": national, "national_excludes": missing}
+    scored = [c["rai_executive"] / 2 for c in tiers.values() if c["rai_executive"] is not None]
+    equal = round(sum(scored) / len(scored), 4) if scored else None
+    return {
+        "year": year,
+        "date": date,
+        "tiers": tiers,
+        "national": national,
+        "national_equal": equal,
+        "national_excludes": missing,
+    }
 
 
 def series(data: AkimsFile) -> list[dict[str, Any]]:

@@ -177,7 +177,18 @@ def _score_rules(ds: Dataset, mdef: MeasureDef, vid: str, codings: Mapping[str, 
 
 
 def score(ds: Dataset, mdef: MeasureDef, vid: str) -> dict[str, Any]:
-    """One measure on one version: total, breakdowns, and the codings behind every component."""
+    """One measure on one version: total, breakdowns, and the codings behind every component.
+
+    Results are memoised on the dataset (the loaded data do not change); callers must not mutate them.
+    """
+    key = ("score", mdef.id, vid)
+    if key not in ds.memo:
+        ds.memo[key] = _score(ds, mdef, vid)
+    result: dict[str, Any] = ds.memo[key]
+    return result
+
+
+def _score(ds: Dataset, mdef: MeasureDef, vid: str) -> dict[str, Any]:
     codings = ds.codings.get(vid, {})
     body = (
         _score_count(ds, mdef, vid, codings)

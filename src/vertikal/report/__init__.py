@@ -72,13 +72,20 @@ def render(ds: Dataset, lang: str) -> dict[str, Any]:
 
 
 def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
+    """SVG for every chart, and PNG rendered from the SVG (cheaper than a second Vega run)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import vl_convert as vlc
 
     folder.mkdir()
-    for name, spec in specs.items():
-        (folder / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+    names = list(specs)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        svgs = list(pool.map(vlc.vegalite_to_svg, [specs[n] for n in names]))
+        pngs = list(pool.map(lambda svg: vlc.svg_to_png(svg, scale=2), svgs)) if png else []
+    for i, name in enumerate(names):
+        (folder / f"{name}.svg").write_text(svgs[i], encoding="utf-8")
         if png:
-            (folder / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, scale=2))
+            (folder / f"{name}.png").write_bytes(pngs[i])
 
 
 def write_report(ds: Dataset, out: Path, lang: str = "en", png: bool = True) -> dict[str, str]:
