@@ -38,7 +38,8 @@ def _commands() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("args", _commands(), ids=lambda a: " ".join(a))
-def test_readme_command_runs(args: list[str]) -> None:
+def test_readme_command_runs(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # output commands write into the current directory
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
 

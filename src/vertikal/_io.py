@@ -30,17 +30,26 @@ class OutputError(ValueError):
     """An output path that cannot be written."""
 
 
+def _nearest_existing(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def check_output_dir(out: Path) -> Path:
-    """Refuse, with a one-line reason, an output directory that cannot be created or replaced."""
-    parent = out.parent if str(out.parent) else Path(".")
+    """Refuse, with a one-line reason, an output directory that cannot be created or replaced.
+
+    Missing parent directories are allowed (they are created when the output is written).
+    """
+    out = Path(out).absolute()
+    parent = out.parent
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a directory")
-    if parent.exists() and not parent.is_dir():
-        raise OutputError(f"{parent}: not a directory")
-    if not parent.is_dir():
-        raise OutputError(f"{parent}: no such directory")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"{parent}: not writable")
+    base = _nearest_existing(parent)
+    if not base.is_dir():
+        raise OutputError(f"{base}: not a directory")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise OutputError(f"{base}: not writable")
     return parent
 
 
@@ -52,16 +61,35 @@ def staged_dir(out: Path) -> Iterator[Path]:
     never sees a half-written output.
     """
     parent = check_output_dir(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    created: list[Path] = []
+    for missing in reversed([p for p in (parent, *parent.parents) if not p.exists()]):
+        try:
+            missing.mkdir()
+        except OSError as exc:
+            _remove_empty(created)
+            raise OutputError(f"{missing}: cannot create ({exc.strerror})") from None
+        created.append(missing)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as exc:
+        _remove_empty(created)
+        raise OutputError(f"{parent}: {exc.strerror}") from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)
     try:
         yield tmp
-        _swap(tmp, out)
+        _swap(tmp, Path(out).absolute())
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        _remove_empty(created)
         raise
+
+
+def _remove_empty(dirs: list[Path]) -> None:
+    for d in reversed(dirs):
+        with contextlib.suppress(OSError):
+            d.rmdir()
 
 
 def _swap(tmp: Path, out: Path) -> None:
