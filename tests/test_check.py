@@ -82,3 +82,23 @@ def test_check_on_a_missing_directory_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip().count("\n") == 0
     assert "not a directory" in result.stderr
+
+
+def test_check_texts_resolves_citations_against_cached_texts(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check --texts`: a citation the cached text lacks is VK019, with the codings file and line."""
+    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "cache"))
+    text = tmp_path / "c2000.txt"
+    text.write_text("Article 3\n\n1. The President appoints the Prime Minister.\n", encoding="utf-8")
+    runner = CliRunner()
+    added = runner.invoke(
+        app, ["corpus", "add", str(text), "--version", "2000-01-01", "--lang", "en", "--data", str(mini)]
+    )
+    assert added.exit_code == 0, added.output
+    result = runner.invoke(app, ["check", "--texts", "--data", str(mini)])
+    assert result.exit_code == 1
+    assert "codings/2000-01-01.yaml:12: VK019" in result.stderr  # art_4 is cited at line 12
+    assert "art_3__para_1" not in result.stderr
+    plain = runner.invoke(app, ["check", "--data", str(mini)])
+    assert plain.exit_code == 0

@@ -87,13 +87,24 @@ def matrix_cmd(
 
 
 @app.command("check")
-def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def check_cmd(
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+    texts: Annotated[
+        bool, typer.Option("--texts", help="Also resolve every citation against the versions' cached texts.")
+    ] = False,
+) -> None:
     """Validate the data strictly; list every problem with its code, file and line."""
     from vertikal.dataset import load
 
     if data is not None and not data.is_dir():
         fail(f"{data}: not a directory")
     ds = load(data)
+    if texts:
+        from vertikal.texts.citations import check_citations
+
+        ds.problems.extend(check_citations(ds))
+        ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
     result = {
         "ok": not ds.errors,
         "errors": len(ds.errors),
@@ -106,4 +117,4 @@ def check_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 
 
 # Further command groups register themselves on `app` when imported.
-from vertikal.cli import akims_cmds, measures_cmds, outputs_cmds
+from vertikal.cli import akims_cmds, measures_cmds, outputs_cmds, texts_cmds
