@@ -35,10 +35,8 @@ def _commands() -> list[list[str]]:
     for block in _blocks():
         for line in block.splitlines():
             line = line.split("#", 1)[0].strip()
-            # commands that need the network or a user's own file are shown, not run
-            if line.startswith("vertikal ") and not line.startswith(
-                ("vertikal corpus fetch", "vertikal corpus add", "vertikal parse my-copy")
-            ):
+            # commands that need the network, a user's own file or cached texts are shown, not run
+            if line.startswith("vertikal ") and not line.startswith(NEEDS_TEXTS):
                 out.append(shlex.split(line)[1:])
     return out
 
