@@ -81,6 +81,7 @@ def measures_all_versions() -> float:
     measures.definitions(ds)  # parse the definition files once, as a long-lived process would
 
     def run() -> None:
+        ds.memo.clear()  # measure the computation, not the memo
         for d in measures.definitions(ds):
             for v in ds.versions:
                 measures.score(ds, d.id, v.id)
@@ -168,6 +169,35 @@ def diff_two_versions() -> float:
         b = b.replace(old, new, 25)
     b += "\nArticle 100\n\n1. A synthetic article added for the benchmark.\n"
     return median_of(lambda: diff(parse(a, "A"), parse(b, "B")), 5)
+
+
+_WEB: dict[str, object] = {}
+
+
+def _web_load() -> dict[str, object]:
+    """Issue 7: one run of bench/web_load.py (5 s per endpoint, our server only), shared by two entries."""
+    if not _WEB:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("web_load", ROOT / "bench" / "web_load.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _WEB.update(module.run(duration=5.0, datasette=False, uncached=False))
+    return _WEB
+
+
+@bench("web-p95", target=0.030)
+def web_p95() -> float:
+    """Issue 7: p95 latency, version page and timeline JSON at 32 connections (the worse of the two)."""
+    ours: dict[str, dict[str, float]] = _web_load()["ours"]  # type: ignore[assignment]
+    return max(r["p95"] for r in ours.values())
+
+
+@bench("web-rss", target=150.0, unit="MB")
+def web_rss() -> float:
+    """Issue 7: peak RSS (VmHWM) of the `vertikal serve` process during that load."""
+    return float(_web_load()["peak_rss_mb"])  # type: ignore[arg-type]
 
 
 def main(names: list[str]) -> int:
