@@ -55,7 +55,7 @@ class ArticleRef:
             if self.paragraph:
                 out += f"({self.paragraph})"
             if self.subparagraph:
-                out += f", subpara. {self.subparagraph})"
+                out += f", subpara. {self.subparagraph}"
         return f"{self.doc}: {out}" if self.doc else out
 
     def __repr__(self) -> str:

@@ -1,0 +1,90 @@
+"""Commands of the web explorer: build-db, serve. FastAPI, SQLAlchemy and uvicorn load only here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli.app import app
+
+
+@app.command("build-db")
+def build_db_cmd(
+    out: Annotated[
+        Path, typer.Option("--out", help="The SQLite file to write (replaced atomically).")
+    ] = Path("vertikal.sqlite"),
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Build the explorer's read-only SQLite database from the data."""
+    from vertikal.store import StoreError, build_db
+
+    try:
+        result = build_db(dataset(data), out)
+    except StoreError as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(result)
+    else:
+        rows = sum(n for name, n in result["tables"].items())
+        typer.echo(f"wrote {result['out']}: {len(result['tables'])} tables, {rows} rows")
+
+
+def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
+    """Build the cache in a child process, so that this server process never loads Altair or Polars."""
+    from vertikal.dataset import default_root
+    from vertikal.store.cache import default_cache_dir, is_ready, locate
+
+    root = data if data is not None else default_root()
+    cache_dir = cache or default_cache_dir()
+    where = locate(root, cache_dir)
+    if not is_ready(where):
+        typer.echo(f"building the database in {where.folder} ...", err=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "vertikal.store", str(root), str(cache_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            fail(proc.stderr.strip().removeprefix("vertikal: ") or "could not build the database")
+        where = locate(root, cache_dir)
+        json.loads(proc.stdout)  # the child reports where it built; the hash names the same folder
+    return where.db, where.downloads
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Cache folder (default: $VERTIKAL_CACHE or ~/.cache/vertikal).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOpt = None,
+) -> None:
+    """Serve the web explorer (read-only), building its database first if missing or stale."""
+    if data is not None and not data.is_dir():
+        fail(f"{data}: not a directory")
+    db, downloads = _prepare(data, cache)
+    import uvicorn
+
+    from vertikal.store import StoreError
+    from vertikal.web import create_app
+
+    try:
+        application = create_app(db=db, downloads=downloads)
+    except StoreError as exc:
+        fail(str(exc))
+    typer.echo(f"vertikal explorer on http://{host}:{port}/ (database {db})", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)

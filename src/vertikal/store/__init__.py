@@ -1,0 +1,159 @@
+"""`vertikal build-db`: the explorer's read-only SQLite database, built from the library's results.
+
+>>> from vertikal.store import tables
+>>> sorted(tables())[:3]
+['akim_rules', 'akim_tiers', 'blobs']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from vertikal.dataset import Dataset
+
+__all__ = ["StoreError", "build_db", "data_hash", "open_readonly", "tables"]
+
+DB_NAME = "vertikal.sqlite"
+
+
+class StoreError(ValueError):
+    """The database cannot be built or opened (bad data, unwritable path, wrong schema)."""
+
+
+def tables() -> list[str]:
+    """The names of the database's tables."""
+    from vertikal.store.schema import metadata
+
+    return list(metadata.tables)
+
+
+# the code the database's content depends on: the top-level modules and these packages
+_IN_DB = {"measures", "akims", "export", "report", "store"}
+
+
+def _code_files() -> list[Path]:
+    """The library's modules and definition files that can change what the database holds."""
+    pkg = Path(__file__).resolve().parents[1]
+    out = []
+    for p in pkg.rglob("*"):
+        parts = p.relative_to(pkg).parts
+        if p.suffix in (".py", ".yaml") and p.is_file() and (len(parts) == 1 or parts[0] in _IN_DB):
+            out.append(p)
+    return sorted(out)
+
+
+def data_hash(root: Path) -> str:
+    """SHA-256 of every data file under `root` (names and bytes) and of the library's code."""
+    h = hashlib.sha256()
+    root = Path(root)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(root)).encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in _code_files():
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _insert(conn: Any, rows: dict[str, list[dict[str, Any]]], blobs: dict[str, Any]) -> None:
+    from vertikal.store import schema
+    from vertikal.store.rows import dumps
+
+    for name, table_rows in rows.items():
+        if table_rows:
+            conn.execute(schema.metadata.tables[name].insert(), table_rows)
+    conn.execute(schema.blobs.insert(), [{"name": k, "json": dumps(v)} for k, v in blobs.items()])
+
+
+def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
+    """Write the database to `out` atomically (a temporary file beside it, then a rename)."""
+    from sqlalchemy import create_engine
+
+    import vertikal
+    from vertikal.store import rows as rows_mod
+    from vertikal.store import schema
+    from vertikal.store.specs import LANGS, chart_specs
+
+    if ds.errors:
+        raise StoreError(f"the data has problems; run `vertikal check`: {ds.errors[0]}")
+    out = Path(out)
+    if out.exists() and not out.is_file():
+        raise StoreError(f"{out}: exists and is not a file")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise StoreError(f"{out}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    table_rows, blobs = rows_mod.tables(ds)
+    for lang in LANGS:
+        blobs[f"charts:{lang}"] = chart_specs(blobs, lang)
+    digest = data_hash(ds.root)
+    meta = {
+        "data_hash": digest,
+        "schema_version": str(schema.SCHEMA_VERSION),
+        "vertikal_version": vertikal.__version__,
+    }
+    engine = create_engine(f"sqlite:///{tmp}")
+    try:
+        schema.metadata.create_all(engine)
+        with engine.begin() as conn:
+            _insert(conn, table_rows, blobs)
+            conn.execute(schema.meta.insert(), [{"key": k, "value": v} for k, v in meta.items()])
+        engine.dispose()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the database is not secret
+        os.replace(tmp, out)
+    except BaseException:
+        engine.dispose()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    counts = {name: len(r) for name, r in table_rows.items()}
+    counts["blobs"] = len(blobs)
+    return {"out": str(out), "data_hash": digest, "tables": counts}
+
+
+def open_readonly(path: Path) -> Any:
+    """A SQLAlchemy engine on the database in read-only mode (sqlite URI ``mode=ro``)."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from vertikal.store.schema import SCHEMA_VERSION
+
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise StoreError(f"{path}: no database; run `vertikal build-db`")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
+    with engine.connect() as conn:
+        try:
+            found = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar()
+        except Exception as exc:
+            raise StoreError(f"{path}: not a vertikal database ({exc})") from None
+    if found != str(SCHEMA_VERSION):
+        raise StoreError(f"{path}: database schema {found}, expected {SCHEMA_VERSION}; rebuild it")
+    return engine
+
+
+def read_meta(engine: Any) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {k: v for k, v in conn.exec_driver_sql("SELECT key, value FROM meta")}
+
+
+def blob(engine: Any, name: str) -> Any:
+    with engine.connect() as conn:
+        text = conn.exec_driver_sql("SELECT json FROM blobs WHERE name = ?", (name,)).scalar()
+    return None if text is None else json.loads(text)

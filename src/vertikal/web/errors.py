@@ -1,0 +1,107 @@
+"""One shape for every error: ``{"error": {"status": 404, "code": "not_found", "message": "..."}}``.
+
+A JSON path (``*.json``) or a client that asks for JSON gets that body; a page gets the same facts
+as an HTML page with the same status. Nothing else (no traceback, no validation internals) leaks.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+log = logging.getLogger("vertikal.web")
+
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    422: "invalid_parameter",
+    500: "internal_error",
+}
+
+
+class NotFoundError(Exception):
+    """An unknown version, power or file: a 404 with a message naming what was asked for."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def body(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
+
+
+def wants_json(path: str, accept: str) -> bool:
+    if path.endswith(".json"):
+        return True
+    return "application/json" in accept and "text/html" not in accept
+
+
+def respond(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """The error as JSON or as an HTML page, depending on what was asked for."""
+    if wants_json(request.url.path, request.headers.get("accept", "")):
+        return JSONResponse(body(status, message), status_code=status, headers=headers)
+    envs = getattr(request.app.state, "envs", None)
+    if envs is None:
+        return HTMLResponse(f"<!doctype html><title>{status}</title>", status_code=status, headers=headers)
+    lang = request.query_params.get("lang", "en")
+    env = envs.get(lang) or envs["en"]
+    store = getattr(request.app.state, "store", None)
+    html = env.get_template("error.html").render(
+        error=body(status, message)["error"],
+        page="error",
+        json_url=None,
+        alt_path=None,
+        alt_params={},
+        country=store.country if store else {"en": "", "ru": ""},
+    )
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = [str(p) for p in err.get("loc", ())]
+        where = f"{loc[0]} parameter {'.'.join(loc[1:])!r}" if len(loc) > 1 else ".".join(loc) or "request"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+async def on_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    messages = {404: "no such page", 405: "only GET and HEAD are allowed"}
+    message = messages.get(exc.status_code) or str(exc.detail)
+    headers = {"Allow": "GET, HEAD"} if exc.status_code == 405 else None
+    return respond(request, exc.status_code, message, headers)
+
+
+async def on_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return respond(request, 422, _validation_message(exc))
+
+
+async def on_not_found(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotFoundError)
+    return respond(request, 404, exc.message)
+
+
+async def on_error(request: Request, exc: Exception) -> Response:
+    from vertikal.web.middleware import SECURITY_HEADERS
+
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+    return respond(request, 500, "internal error", headers)
+
+
+HANDLERS = {
+    StarletteHTTPException: on_http,
+    RequestValidationError: on_validation,
+    NotFoundError: on_not_found,
+    Exception: on_error,
+}

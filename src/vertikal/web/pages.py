@@ -1,0 +1,109 @@
+"""What each page shows, as plain data: the JSON twin sends it, the template renders it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from vertikal.web.db import Store
+from vertikal.web.errors import NotFoundError
+from vertikal.web.texts import TextSource
+
+CSV_ZIP = "vertikal-csv.zip"
+
+
+def home(store: Store) -> dict[str, Any]:
+    return {"timeline": store.blob("timeline"), "steps": store.blob("steps")}
+
+
+def version(store: Store, texts: TextSource, version_id: str) -> dict[str, Any]:
+    powers = store.powers(version_id)
+    if powers is None:
+        known = ", ".join(store.version_ids)
+        raise NotFoundError(f"unknown version {version_id!r}; known versions: {known}")
+    before, after = store.neighbours(version_id)
+    available = bool(texts.articles(version_id))
+    cited = {}
+    if available:
+        for c in powers["codings"]:
+            found = texts.cited(version_id, [x["id"] for x in c["cite"]])
+            if found:
+                cited[c["item"]] = found
+    return {
+        "powers": powers,
+        "scores": store.scores(version_id),
+        "previous": before,
+        "next": after,
+        "text_available": available,
+        "texts": cited,
+    }
+
+
+def power(store: Store, item_id: str) -> dict[str, Any]:
+    found = store.history(item_id)
+    if found is None:
+        raise NotFoundError(f"unknown power {item_id!r}; the codebook page lists every item")
+    return found
+
+
+def compare(store: Store, texts: TextSource, a: str, b: str) -> dict[str, Any]:
+    for vid in (a, b):
+        if store.version(vid) is None:
+            known = ", ".join(store.version_ids)
+            raise NotFoundError(f"unknown version {vid!r}; known versions: {known}")
+    result = store.compare(a, b)
+    assert result is not None, "every pair of versions is in the database"
+    return {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}
+
+
+def akims(store: Store) -> dict[str, Any]:
+    found = store.blob("akims")
+    return {"rules": found["rules"], "series": found["series"]} if found else {"rules": None, "series": None}
+
+
+def claims(store: Store) -> dict[str, Any]:
+    return store.blob("claims")  # type: ignore[no-any-return]
+
+
+def methods(store: Store) -> dict[str, Any]:
+    return {"measures": store.blob("methods"), "periods": store.blob("periods")}
+
+
+def codebook(store: Store) -> dict[str, Any]:
+    return {"domains": store.domains, "items": store.codebook}
+
+
+def download_files(downloads: Path | None) -> dict[str, Path]:
+    """The files that may be downloaded, by URL name; nothing outside this list is ever served."""
+    if downloads is None or not (downloads / "datapackage.json").is_file():
+        return {}
+    files = {"datapackage.json": downloads / "datapackage.json"}
+    if (downloads / CSV_ZIP).is_file():
+        files[CSV_ZIP] = downloads / CSV_ZIP
+    for p in sorted((downloads / "csv").glob("*.csv")):
+        files[f"csv/{p.name}"] = p
+    return files
+
+
+MEDIA = {".json": "application/json", ".zip": "application/zip", ".csv": "text/csv; charset=utf-8"}
+
+
+def downloads(files: dict[str, Path], descriptions: dict[str, str]) -> dict[str, Any]:
+    rows = []
+    for name, path in files.items():
+        if name == "datapackage.json":
+            text = "Frictionless data package: every table's schema, licence and sources"
+        elif name == CSV_ZIP:
+            text = "datapackage.json and every CSV table in one zip"
+        else:
+            text = descriptions.get(Path(name).stem, "")
+        rows.append(
+            {
+                "name": name,
+                "url": f"/downloads/{name}",
+                "media_type": MEDIA[path.suffix],
+                "bytes": path.stat().st_size,
+                "description": text,
+            }
+        )
+    return {"available": bool(rows), "files": rows}

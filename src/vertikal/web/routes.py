@@ -1,0 +1,362 @@
+"""The routes: every page and its `.json` twin, and the downloads. GET only; parameters bounded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+
+from vertikal.web import pages, schemas
+from vertikal.web.errors import NotFoundError
+
+router = APIRouter()
+F = TypeVar("F", bound=Callable[..., Any])
+
+VERSION_RE = r"^\d{4}-\d{2}-\d{2}$"
+ITEM_RE = r"^[a-z][a-z0-9_]*$"
+Lang = Annotated[Literal["en", "ru"], Query(description="Language of the page: en (default) or ru.")]
+VersionId = Annotated[
+    str, Path(pattern=VERSION_RE, max_length=10, description="Version id, e.g. 1995-08-30.")
+]
+ItemId = Annotated[
+    str, Path(pattern=ITEM_RE, max_length=64, description="Codebook item id, e.g. decree_force_of_law.")
+]
+OptVersion = Annotated[
+    str | None, Query(pattern=VERSION_RE, max_length=10, description="A version id, e.g. 2011-02-02.")
+]
+ReqVersion = Annotated[str, Query(pattern=VERSION_RE, max_length=10, description="A version id.")]
+
+_ERR = {"model": schemas.ErrorBody}
+_HTML_ERR = {"content": {"text/html": {"schema": {"type": "string"}}}}
+JSON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {**_ERR, "description": "Unknown version, power or file"},
+    422: {**_ERR, "description": "Malformed or over-long parameter"},
+}
+HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {**_HTML_ERR, "description": "Unknown version or power (an HTML page)"},
+    422: {**_HTML_ERR, "description": "Malformed or over-long parameter (an HTML page)"},
+}
+
+
+def _page(path: str, name: str) -> Callable[[F], F]:
+    return router.get(path, response_class=HTMLResponse, responses=HTML_RESPONSES, name=name, tags=["pages"])
+
+
+def _json(path: str, model: Any, name: str) -> Callable[[F], F]:
+    return router.get(
+        path,
+        response_class=JSONResponse,
+        responses={200: {"model": model}, **JSON_RESPONSES},
+        name=name,
+        tags=["data"],
+    )
+
+
+def render(request: Request, lang: str, template: str, data: Any, json_url: str, **ctx: Any) -> HTMLResponse:
+    env = request.app.state.envs[lang]
+    store = request.app.state.store
+    html = env.get_template(template).render(
+        data=data, json_url=json_url, country=store.country, measures=store.measure_labels, **ctx
+    )
+    return HTMLResponse(html)
+
+
+def _state(request: Request) -> Any:
+    return request.app.state
+
+
+# -- home and timeline -------------------------------------------------------------------
+@_json("/index.json", schemas.Home, "home_json")
+async def home_json(request: Request) -> JSONResponse:
+    """The home page's data: every measure on every version, and every reform step classified."""
+    return JSONResponse(pages.home(_state(request).store))
+
+
+@_json("/timeline.json", schemas.Timeline, "timeline_json")
+async def timeline_json(request: Request) -> JSONResponse:
+    """Every version with every measure (the library's `measures.timeline`)."""
+    return JSONResponse(_state(request).store.blob("timeline"))
+
+
+@_page("/", "home")
+async def home_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """The timeline of the measures and the list of reforms."""
+    st = _state(request)
+    charts = st.store.blob(f"charts:{lang}") or {}
+    return render(
+        request,
+        lang,
+        "home.html",
+        pages.home(st.store),
+        "/index.json",
+        page="home",
+        alt_path="/",
+        alt_params={},
+        charts=charts,
+    )
+
+
+# -- versions ----------------------------------------------------------------------------
+@_json("/versions.json", list[schemas.VersionListRow], "versions_json")
+async def versions_json(request: Request) -> JSONResponse:
+    """Every coded version, in order (the library's `versions`)."""
+    return JSONResponse(_state(request).store.versions)
+
+
+@_page("/versions", "versions")
+async def versions_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """Every coded version, with its act and dates."""
+    data = _state(request).store.versions
+    return render(
+        request,
+        lang,
+        "versions.html",
+        data,
+        "/versions.json",
+        page="versions",
+        alt_path="/versions",
+        alt_params={},
+    )
+
+
+@_json("/versions/{version_id}.json", schemas.VersionPage, "version_json")
+async def version_json(request: Request, version_id: VersionId) -> JSONResponse:
+    """One version's powers by domain, with citations, scores and (when in the corpus) article texts."""
+    st = _state(request)
+    return JSONResponse(pages.version(st.store, st.texts, version_id))
+
+
+@_page("/versions/{version_id}", "version")
+async def version_page(request: Request, version_id: VersionId, lang: Lang = "en") -> HTMLResponse:
+    """One version's powers by domain, with citations and the article texts when available."""
+    st = _state(request)
+    data = pages.version(st.store, st.texts, version_id)
+    by_domain: dict[str, list[dict[str, Any]]] = {}
+    for c in data["powers"]["codings"]:
+        by_domain.setdefault(c["domain"], []).append(c)
+    return render(
+        request,
+        lang,
+        "version.html",
+        data,
+        f"/versions/{version_id}.json",
+        page="versions",
+        alt_path=f"/versions/{version_id}",
+        alt_params={},
+        domains=st.store.domains,
+        by_domain=by_domain,
+    )
+
+
+# -- powers ------------------------------------------------------------------------------
+@_json("/powers/{item_id}.json", schemas.History, "power_json")
+async def power_json(request: Request, item_id: ItemId) -> JSONResponse:
+    """One power across every version (the library's `history`)."""
+    return JSONResponse(pages.power(_state(request).store, item_id))
+
+
+@_page("/powers/{item_id}", "power")
+async def power_page(request: Request, item_id: ItemId, lang: Lang = "en") -> HTMLResponse:
+    """One power's history across versions, with citations."""
+    st = _state(request)
+    data = pages.power(st.store, item_id)
+    return render(
+        request,
+        lang,
+        "power.html",
+        data,
+        f"/powers/{item_id}.json",
+        page="codebook",
+        alt_path=f"/powers/{item_id}",
+        alt_params={},
+        domains=st.store.domains,
+        entry=st.store.item(item_id),
+    )
+
+
+# -- compare -----------------------------------------------------------------------------
+@_json("/compare.json", schemas.ComparePage, "compare_json")
+async def compare_json(request: Request, a: ReqVersion, b: ReqVersion) -> JSONResponse:
+    """The step from version a to version b: every power's change and every measure's delta."""
+    st = _state(request)
+    return JSONResponse(pages.compare(st.store, st.texts, a, b))
+
+
+@_page("/compare", "compare")
+async def compare_page(
+    request: Request, a: OptVersion = None, b: OptVersion = None, lang: Lang = "en"
+) -> HTMLResponse:
+    """Pick two versions and see the power diff (and the text diff where both texts are present)."""
+    st = _state(request)
+    for vid in (a, b):
+        if vid is not None and st.store.version(vid) is None:
+            raise NotFoundError(f"unknown version {vid!r}; known versions: {', '.join(st.store.version_ids)}")
+    # with one version only, the form shows it chosen and waits for the other
+    data = pages.compare(st.store, st.texts, a, b) if a is not None and b is not None else None
+    partial = request.headers.get("hx-request") == "true" and not request.headers.get(
+        "hx-history-restore-request"
+    )
+    json_url = f"/compare.json?a={a}&b={b}" if data else None
+    response = render(
+        request,
+        lang,
+        "compare_result.html" if partial else "compare.html",
+        data,
+        json_url or "",
+        page="compare",
+        alt_path="/compare",
+        alt_params={"a": a, "b": b},
+        sel_a=a or st.store.version_ids[-2 if len(st.store.version_ids) > 1 else 0],
+        sel_b=b or st.store.version_ids[-1],
+        versions=st.store.versions,
+    )
+    response.headers["Vary"] = "HX-Request, HX-History-Restore-Request"
+    return response
+
+
+# -- akims, claims, methods, codebook ----------------------------------------------------
+@_json("/akims.json", schemas.AkimsPage, "akims_json")
+async def akims_json(request: Request) -> JSONResponse:
+    """How akims were chosen tier by tier (rules, events) and the decentralization series."""
+    return JSONResponse(pages.akims(_state(request).store))
+
+
+@_page("/akims", "akims")
+async def akims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """The tier-by-time chart of akim selection and the events."""
+    st = _state(request)
+    charts = st.store.blob(f"charts:{lang}") or {}
+    spec = charts.get("decentralization")
+    return render(
+        request,
+        lang,
+        "akims.html",
+        pages.akims(st.store),
+        "/akims.json",
+        page="akims",
+        alt_path="/akims",
+        alt_params={},
+        chart=spec,
+    )
+
+
+@_json("/claims.json", schemas.ClaimsPage, "claims_json")
+async def claims_json(request: Request) -> JSONResponse:
+    """Claims from the literature with their verdicts (the library's `claims`)."""
+    return JSONResponse(pages.claims(_state(request).store))
+
+
+@_page("/claims", "claims")
+async def claims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """Claims from the literature, evaluated against the data."""
+    data = pages.claims(_state(request).store)
+    return render(
+        request, lang, "claims.html", data, "/claims.json", page="claims", alt_path="/claims", alt_params={}
+    )
+
+
+@_json("/methods.json", schemas.MethodsPage, "methods_json")
+async def methods_json(request: Request) -> JSONResponse:
+    """How every measure is defined, and its peaks and runs."""
+    return JSONResponse(pages.methods(_state(request).store))
+
+
+@_page("/methods", "methods")
+async def methods_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """How every measure is defined: what it follows, its sources and assumptions."""
+    data = pages.methods(_state(request).store)
+    return render(
+        request,
+        lang,
+        "methods.html",
+        data,
+        "/methods.json",
+        page="methods",
+        alt_path="/methods",
+        alt_params={},
+    )
+
+
+@_json("/codebook.json", schemas.CodebookPage, "codebook_json")
+async def codebook_json(request: Request) -> JSONResponse:
+    """Every codebook item (the library's `codebook`) and the domains."""
+    return JSONResponse(pages.codebook(_state(request).store))
+
+
+@_page("/codebook", "codebook")
+async def codebook_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """The codebook: every power, constraint and check, by domain."""
+    data = pages.codebook(_state(request).store)
+    return render(
+        request,
+        lang,
+        "codebook.html",
+        data,
+        "/codebook.json",
+        page="codebook",
+        alt_path="/codebook",
+        alt_params={},
+    )
+
+
+# -- downloads ---------------------------------------------------------------------------
+@_json("/downloads.json", schemas.DownloadsPage, "downloads_json")
+async def downloads_json(request: Request) -> JSONResponse:
+    """The open data files: datapackage.json, the CSV zip and every CSV table."""
+    st = _state(request)
+    return JSONResponse(pages.downloads(st.files, st.descriptions))
+
+
+@_page("/downloads", "downloads")
+async def downloads_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    """Links to the open data (made by the library's export)."""
+    st = _state(request)
+    data = pages.downloads(st.files, st.descriptions)
+    return render(
+        request,
+        lang,
+        "downloads.html",
+        data,
+        "/downloads.json",
+        page="downloads",
+        alt_path="/downloads",
+        alt_params={},
+    )
+
+
+FileName = Annotated[str, Path(pattern=r"^[a-z0-9_][a-z0-9_.-]*$", max_length=64)]
+_EITHER = {
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}},
+        "text/html": {"schema": {"type": "string"}},
+    }
+}
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The file",
+        "content": {"application/json": {}, "application/zip": {}, "text/csv": {}},
+    },
+    404: {**_EITHER, "description": "No such file (JSON if asked for with Accept: application/json)"},
+    422: {**_EITHER, "description": "Malformed file name (JSON if asked for with Accept: application/json)"},
+}
+
+
+def _file(request: Request, name: str) -> Response:
+    path = _state(request).files.get(name)
+    if path is None:
+        raise NotFoundError(f"no download named {name!r}; see /downloads")
+    return FileResponse(path, media_type=pages.MEDIA[path.suffix], filename=path.name)
+
+
+@router.get("/downloads/csv/{name}", responses=FILE_RESPONSES, tags=["downloads"], name="download_csv")
+async def download_csv(request: Request, name: FileName) -> Response:
+    """One CSV table, e.g. codings.csv."""
+    return _file(request, f"csv/{name}")
+
+
+@router.get("/downloads/{name}", responses=FILE_RESPONSES, tags=["downloads"], name="download")
+async def download(request: Request, name: FileName) -> Response:
+    """datapackage.json or vertikal-csv.zip."""
+    return _file(request, name)

@@ -1,0 +1,169 @@
+"""Issue 7: a walk through the explorer in Debian's Chromium, against `vertikal serve` on a free port.
+
+Home (charts drawn), language switch, a version, the compare form (htmx) showing the loss of decree
+power from 2011-02-02 to 2017-03-10, the akims page; no console error, no request leaves the site.
+Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from vertikal.store.cache import prepare
+
+    cache = tmp_path_factory.getbasetemp() / "web-cache"
+    prepare(None, cache)  # built here once; the server finds it up to date
+    port = free_port()
+    env = dict(os.environ, VERTIKAL_CACHE=str(tmp_path_factory.mktemp("no-texts")))
+    env.pop("VERTIKAL_DATA", None)
+    cmd = [sys.executable, "-m", "vertikal", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen([*cmd, "--cache", str(cache)], env=env, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/index.json", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    detail = proc.stderr.read() if proc.stderr else ""
+                    raise RuntimeError(f"the server did not start: {detail}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def browser_page(server: str) -> Iterator[tuple[Any, list[str], list[str]]]:
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        yield page, errors, requests
+        browser.close()
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=False)
+
+
+def charts_drawn(page: Any) -> None:
+    expected = page.locator("[data-chart]").count()
+    assert expected > 0
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-drawn=\"yes\"] svg').length >= {expected}", timeout=30000
+    )
+
+
+def test_walk_through_the_site(server: str, browser_page: tuple[Any, list[str], list[str]]) -> None:
+    page, errors, requests = browser_page
+    # home: the charts of the measures and the reforms
+    page.goto(server + "/")
+    charts_drawn(page)
+    assert page.locator("#table-timeline tbody tr").count() == 15
+    assert page.locator("ol.steps > li").count() == 14
+    shot(page, "home")
+    # the keyboard reaches the skip link first, and it moves focus to the content
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # switch the language
+    page.click("nav.lang-switch a[data-lang='ru']")
+    page.wait_for_url("**/?lang=ru")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Реформы по шагам" in page.locator("#h-reforms").inner_text()
+    charts_drawn(page)
+    shot(page, "home-ru")
+    # open a version from the timeline table, still in Russian
+    page.click("#table-timeline a[href='/versions/1995-08-30?lang=ru']")
+    page.wait_for_url("**/versions/1995-08-30?lang=ru")
+    assert "1995-08-30" in page.locator("h1").inner_text()
+    assert page.locator("#item-decree_force_of_law").count() == 1
+    shot(page, "version")
+    # back to English, then compare 2011-02-02 with 2017-03-10 through the form (an htmx swap)
+    page.click("nav.lang-switch a[data-lang='en']")
+    page.wait_for_url("**/versions/1995-08-30")
+    page.click("nav.site-nav a[href='/compare']")
+    page.wait_for_url("**/compare")
+    page.select_option("#select-a", "2011-02-02")
+    page.select_option("#select-b", "2017-03-10")
+    page.click("#compare-submit")
+    row = page.locator("#change-decree_force_of_law")
+    row.wait_for(timeout=10000)
+    assert row.get_attribute("data-change") == "lost"
+    assert "lost" in row.inner_text()
+    page.wait_for_url("**/compare?a=2011-02-02&b=2017-03-10")  # a deep link to this state
+    assert page.evaluate("document.activeElement.id") == "h-result"
+    row.scroll_into_view_if_needed()
+    shot(page, "compare")
+    # the akims page: the tier-by-time chart and the events
+    page.click("nav.site-nav a[href='/akims']")
+    page.wait_for_url("**/akims")
+    charts_drawn(page)
+    assert page.locator("#table-events tbody tr").count() > 10
+    shot(page, "akims")
+    assert errors == []
+    assert [u for u in requests if not u.startswith(server + "/")] == []
+
+
+def test_the_compare_form_works_without_javascript(server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(java_script_enabled=False)
+        page.goto(server + "/compare?lang=ru")
+        page.select_option("#select-a", "2011-02-02")
+        page.select_option("#select-b", "2017-03-10")
+        page.click("#compare-submit")
+        page.wait_for_url("**/compare?lang=ru&a=2011-02-02&b=2017-03-10")
+        assert page.locator("#change-decree_force_of_law").get_attribute("data-change") == "lost"
+        assert "утрачено" in page.locator("#change-decree_force_of_law").inner_text()
+        browser.close()

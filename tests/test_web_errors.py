@@ -1,0 +1,162 @@
+"""Issue 7: every JSON error has one shape; unknown ids are 404s, bad parameters 422s, never a 500;
+the site is read-only, sends a strict Content-Security-Policy, and serves no file outside its lists."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():  # starlette's notice about its test client's transport
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+LONG = "a" * 5000
+
+# (url, status) for the JSON twins and files
+JSON_ERRORS = [
+    ("/versions/1900-01-01.json", 404),
+    ("/powers/no_such_power.json", 404),
+    ("/compare.json?a=1900-01-01&b=2017-03-10", 404),
+    ("/compare.json?a=2011-02-02", 422),
+    ("/compare.json", 422),
+    ("/compare.json?a=2011-02-02&b=yesterday", 422),
+    (f"/compare.json?a={LONG}&b=2017-03-10", 422),
+    ("/versions/1995-8-30.json", 422),
+    (f"/versions/{LONG}.json", 422),
+    ("/powers/Decree.json", 422),
+    (f"/powers/{LONG}.json", 422),
+    ("/powers/%3Cscript%3E.json", 422),
+    ("/no/such/page.json", 404),
+    ("/downloads/../vertikal.sqlite", 404),
+    ("/downloads/vertikal.sqlite", 404),
+    ("/downloads/csv/..%2F..%2Fvertikal.sqlite", 404),
+]
+HTML_ERRORS = [
+    ("/versions/1900-01-01", 404),
+    ("/powers/no_such_power", 404),
+    ("/compare?a=1900-01-01&b=2017-03-10", 404),
+    ("/compare?a=1995", 422),
+    ("/?lang=fr", 422),
+    (f"/?lang={LONG}", 422),
+    ("/versions/banana", 422),
+    ("/nowhere", 404),
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from vertikal.web import create_app
+
+    app = create_app(cache_dir=tmp_path_factory.getbasetemp() / "web-cache")
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def assert_error_shape(body: object, status: int) -> None:
+    assert isinstance(body, dict) and set(body) == {"error"}
+    err = body["error"]
+    assert set(err) == {"status", "code", "message"}
+    assert err["status"] == status and isinstance(err["code"], str) and isinstance(err["message"], str)
+    codes = {404: "not_found", 405: "method_not_allowed", 422: "invalid_parameter", 500: "internal_error"}
+    assert err["code"] == codes[status]
+    assert "Traceback" not in err["message"] and len(err["message"]) < 2000
+
+
+@pytest.mark.parametrize(("url", "status"), JSON_ERRORS)
+def test_json_errors_share_one_shape(client: TestClient, url: str, status: int) -> None:
+    r = client.get(url, headers={"Accept": "application/json"})
+    assert r.status_code == status, r.text[:300]
+    assert r.headers["content-type"].startswith("application/json")
+    assert_error_shape(r.json(), status)
+
+
+@pytest.mark.parametrize(("url", "status"), HTML_ERRORS)
+def test_pages_answer_errors_as_pages_and_as_json_when_asked(
+    client: TestClient, url: str, status: int
+) -> None:
+    page = client.get(url)
+    assert page.status_code == status and page.headers["content-type"].startswith("text/html")
+    assert 'id="error-message"' in page.text and "<script>" not in page.text
+    as_json = client.get(url, headers={"Accept": "application/json"})
+    assert as_json.status_code == status
+    assert_error_shape(as_json.json(), status)
+
+
+def test_an_unknown_version_names_the_known_ones(client: TestClient) -> None:
+    message = client.get("/versions/1900-01-01.json").json()["error"]["message"]
+    assert "1900-01-01" in message and "1995-08-30" in message
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
+@pytest.mark.parametrize("url", ["/", "/versions/1995-08-30.json", "/static/site/app.js", "/nowhere"])
+def test_nothing_but_get_and_head(client: TestClient, method: str, url: str) -> None:
+    r = client.request(method, url)
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+    assert_error_shape(r.json(), 405)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/versions/1995-08-30.json",
+        "/versions/1900-01-01",
+        "/static/vendor/vega.min.js",
+        "/downloads/datapackage.json",
+        "/openapi.json",
+    ],
+)
+def test_security_headers_everywhere(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "http" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/static/site/../templates/base.html",
+        "/static/site/%2e%2e/templates/base.html",
+        "/static/site/..%2f..%2fdataset.py",
+        "/static/vendor/../../dataset.py",
+        "/static/vendor/%2e%2e/%2e%2e/data/codebook.yaml",
+        "/static/site/%2e%2e%2f%2e%2e%2fstore%2f__init__.py",
+        "/static//etc/passwd",
+        "/static/site//etc/passwd",
+        "/static/site/..\\..\\dataset.py",
+        "/downloads/csv/%2e%2e%2fdatapackage.json",
+    ],
+)
+def test_no_path_traversal(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code in (404, 422), (url, r.status_code)
+    assert "import" not in r.text and "root:" not in r.text and "schema:" not in r.text
+
+
+def test_templates_never_mark_data_safe() -> None:
+    from importlib import resources
+
+    folder = resources.files("vertikal.web") / "templates"
+    for entry in folder.iterdir():
+        text = entry.read_text(encoding="utf-8")
+        for bad in ("|safe", "| safe", "autoescape false", "Markup("):
+            assert bad not in text, f"{entry.name} uses {bad}"
+
+
+def test_a_failure_is_a_500_in_the_same_shape(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(name: str) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(client.app.state.store, "blob", boom)  # type: ignore[attr-defined]
+    r = client.get("/methods.json")
+    assert r.status_code == 500 and "secret" not in r.text
+    assert_error_shape(r.json(), 500)
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    page = client.get("/methods")
+    assert page.status_code == 500 and 'id="error-message"' in page.text and "secret" not in page.text
