@@ -27,7 +27,15 @@ def test_readme_opens_with_make_demo_and_make_test() -> None:
     assert re.search(r"^demo:", targets, flags=re.M) and re.search(r"^test:", targets, flags=re.M)
 
 
-NEEDS_TEXTS = ("vertikal corpus fetch", "vertikal corpus add", "vertikal parse my-copy", "vertikal diff")
+# shown, not run: they need the network, a user's own file, cached texts, or they serve forever
+SHOWN_NOT_RUN = (
+    "vertikal corpus fetch",
+    "vertikal corpus add",
+    "vertikal parse my-copy",
+    "vertikal diff",
+    "vertikal serve",
+    "vertikal build-db",
+)
 
 
 def _commands() -> list[list[str]]:
@@ -35,8 +43,7 @@ def _commands() -> list[list[str]]:
     for block in _blocks():
         for line in block.splitlines():
             line = line.split("#", 1)[0].strip()
-            # commands that need the network, a user's own file or cached texts are shown, not run
-            if line.startswith("vertikal ") and not line.startswith(NEEDS_TEXTS):
+            if line.startswith("vertikal ") and not line.startswith(SHOWN_NOT_RUN):
                 out.append(shlex.split(line)[1:])
     return out
 
