@@ -200,6 +200,36 @@ def web_rss() -> float:
     return float(_web_load()["peak_rss_mb"])  # type: ignore[arg-type]
 
 
+@bench("extract-throughput", target=500.0, unit="prov/s", higher=True)
+def extract_throughput() -> float:
+    """Issue 8: provisions per second through `extract.suggest` on the English text (parsed once;
+    patterns compiled and lemmatizer loaded by a first run, as in a long-lived process; median of 5)."""
+    import vertikal
+    from vertikal import extract
+    from vertikal.texts import parse
+
+    tree, codebook = parse(_english()), vertikal.load().codebook
+    assert codebook is not None
+    provisions = extract.suggest(tree, codebook).provisions
+    return provisions / median_of(lambda: extract.suggest(tree, codebook), 5, warmup=0)
+
+
+@bench("lemmatizer-load", target=1.0)
+def lemmatizer_load() -> float:
+    """Issue 8: loading a lemmatizer in a fresh process, the slower of ru (pymorphy3) and en (simplemma);
+    the median of 5 processes each."""
+    code = (
+        "import sys, time; from vertikal.extract import lemmas; "
+        "t = time.perf_counter(); lemmas.load(sys.argv[1]); print(time.perf_counter() - t)"
+    )
+
+    def once(lang: str) -> float:
+        out = subprocess.run([sys.executable, "-c", code, lang], check=True, capture_output=True, text=True)
+        return float(out.stdout)
+
+    return max(statistics.median(once(lang) for _ in range(5)) for lang in ("ru", "en"))
+
+
 def main(names: list[str]) -> int:
     chosen = names or list(BENCHES)
     failed = 0

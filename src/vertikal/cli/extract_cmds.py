@@ -1,0 +1,163 @@
+"""The `extract` command: suggest codings from a text, score them, or write them for review."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli.app import app
+
+if TYPE_CHECKING:
+    from vertikal.dataset import Dataset
+    from vertikal.texts import Tree
+
+_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LANGS = ("ru", "en")
+
+
+def _read(source: str, text: Path | None, lang: str | None) -> tuple[Tree, list[str]]:
+    """The parsed text, and the URL it came from when it is a cached download."""
+    from vertikal import texts
+    from vertikal.texts.cache import find
+
+    try:
+        if text is not None:
+            if not text.is_file():
+                fail(f"{text}: no such file")
+            return texts.parse_file(text), []
+        if Path(source).is_file():
+            return texts.parse_file(Path(source)), []
+        if not _VERSION.match(source):
+            fail(f"{source}: neither a file nor a version id like 2022-09-17")
+        for code in [lang] if lang else LANGS:
+            entry = find(source, code)
+            if entry is not None:
+                origin = [entry.origin] if entry.origin.startswith(("http://", "https://")) else []
+                return texts.parse_file(entry.path), origin
+    except texts.ParseError as exc:
+        fail(str(exc))
+    where = f" in {lang}" if lang else ""
+    fail(f"no cached text of {source}{where}; run `vertikal corpus fetch {source}` or give --text FILE")
+
+
+def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
+    chosen = version or (source if _VERSION.match(source) and not Path(source).is_file() else None)
+    if chosen is None:
+        fail(f"{why} needs a version: give a VERSION instead of a file, or --version")
+    known = [v.id for v in ds.versions]
+    if chosen not in known:
+        fail(f"unknown version {chosen!r}; known: {', '.join(known)}")
+    return chosen
+
+
+@app.command("extract")
+def extract_cmd(
+    source: Annotated[str, typer.Argument(help="A text file, or a version id whose text is in the cache.")],
+    lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: the text's own).")] = None,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate", help="Score the proposals against the version's curated codings.")
+    ] = False,
+    accept: Annotated[
+        bool,
+        typer.Option("--accept", help="Write the proposals into the version's codings file, for review."),
+    ] = False,
+    text: Annotated[
+        Path | None, typer.Option("--text", help="Read this file as the text of VERSION.", show_default=False)
+    ] = None,
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Version to score against or write to.", show_default=False),
+    ] = None,
+    item: Annotated[list[str] | None, typer.Option("--item", help="Only this item; repeat for more.")] = None,
+    min_score: Annotated[
+        float, typer.Option("--min-score", min=0.0, max=1.0, help="Leave out proposals scoring less.")
+    ] = 0.5,
+    data: DataOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Suggest codings from a text: the provisions in which the head of state acts, with statuses."""
+    from vertikal import extract
+    from vertikal.extract.find import patterns_path
+
+    if evaluate and accept:
+        fail("choose one of --evaluate and --accept")
+    if lang is not None and lang not in LANGS:
+        fail(f"bad language {lang!r}: expected one of {', '.join(LANGS)}")
+    if text is not None and Path(source).is_file():
+        fail("give the text either as FILE or as --text, not both")
+    ds = dataset(data)
+    assert ds.codebook is not None
+    known_items = {it.id for it in ds.items}
+    for it in item or []:
+        if it not in known_items:
+            fail(f"unknown item {it!r}: see `vertikal codebook`")
+    target = None
+    if evaluate or accept:
+        target = _version(ds, source, version, "--evaluate" if evaluate else "--accept")
+    tree, origin = _read(source, text, lang)
+    code = lang or tree.lang
+    if code not in LANGS:
+        fail(f"the text is in {code!r}; extraction patterns exist for {' and '.join(LANGS)} (give --lang)")
+    try:
+        found = extract.suggest(
+            tree, ds.codebook, code, patterns=patterns_path(code, ds.root), min_score=min_score, items=item
+        )
+    except ValueError as exc:  # PatternError included: file and line in the message
+        fail(str(exc))
+    if evaluate:
+        assert target is not None
+        scope = [it for it in ds.items if item is None or it.id in item]
+        result: dict[str, Any] = extract.evaluate(found, ds.codings[target], scope, target).to_dict()
+        emit_json(result) if as_json else _print_evaluation(result)
+    elif accept:
+        assert target is not None
+        try:
+            result = extract.accept(ds, target, found.proposals, sources=origin).to_dict()
+        except extract.AcceptError as exc:
+            fail(str(exc))
+        emit_json(result) if as_json else _print_accept(result)
+    else:
+        result = found.to_dict()
+        emit_json(result) if as_json else _print_proposals(result)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _print_proposals(result: dict[str, Any]) -> None:
+    counts = f"{result['provisions']} provisions, {result['clauses']} clauses"
+    print(f"{result['source']} ({result['lang']}): {counts}, {len(result['proposals'])} proposals")
+    for p in result["proposals"]:
+        joint = f" with {', '.join(p['with'])}" if p["with"] else ""
+        attrs = " " + ", ".join(f"{k}={v}" for k, v in p["attrs"].items()) if p["attrs"] else ""
+        cites = ", ".join(p["cite"])
+        print(f"  {p['item']:<30} {p['status']:<6}{joint:<28} {cites:<44} {p['score']:.2f}{attrs}")
+
+
+def _print_evaluation(result: dict[str, Any]) -> None:
+    print(f"{result['source']} against the curated codings of {result['version']} ({result['split']})")
+    print(f"  {'item':<30} {'set':<8} {'gold':<7} {'proposed':<9} {'outcome':<8} status")
+    for r in result["items"]:
+        ok = {True: "ok", False: "WRONG", None: ""}[r["status_ok"]]
+        kind = "held-out" if r["held_out"] else "tuning"
+        print(f"  {r['item']:<30} {kind:<8} {r['gold']:<7} {r['proposed'] or '-':<9} {r['outcome']:<8} {ok}")
+    for name in ("tuning", "held_out", "overall"):
+        f = result[name]
+        print(
+            f"{name:>9}: precision {_fmt(f['precision'])} recall {_fmt(f['recall'])} F1 {_fmt(f['f1'])}"
+            f" status accuracy {_fmt(f['status_accuracy'])}"
+            f" (tp {f['tp']}, fp {f['fp']}, fn {f['fn']}, tn {f['tn']})"
+        )
+
+
+def _print_accept(result: dict[str, Any]) -> None:
+    print(f"{result['path']}: wrote {len(result['written'])} low-confidence codings for review")
+    for it in result["written"]:
+        print(f"  + {it}")
+    for k in result["kept"]:
+        print(f"  = {k['item']}: {k['reason']}")
