@@ -35,6 +35,7 @@ SHOWN_NOT_RUN = (
     "vertikal diff",
     "vertikal serve",
     "vertikal build-db",
+    "vertikal extract",
 )
 
 
