@@ -10,21 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 import vertikal
+from tests.browser import chromium_page, needs_chromium, screenshot
 from vertikal.cli.app import app
 from vertikal.export import table_schemas
 
 runner = CliRunner()
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -138,25 +128,14 @@ def test_report_in_russian(tmp_path: Path) -> None:
     assert 'lang="ru"' in html and "Реформы по шагам" in html
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+@needs_chromium
 def test_report_renders_in_chromium_offline(report_dir: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    errors: list[str] = []
-    requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: requests.append(r.url))
+    with chromium_page(viewport={"width": 1200, "height": 900}) as (page, errors, requests):
         page.goto((report_dir / "report.html").as_uri())
         expected = page.locator("[data-chart]").count()
         page.wait_for_function(f"window.vertikalRendered >= {expected}", timeout=30000)
         drawn = page.locator("[data-chart] svg").count()
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
-        browser.close()
+        screenshot(page, "report", full_page=True)
     assert expected >= 7 and drawn >= expected
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []

@@ -14,23 +14,14 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import chromium_page, needs_chromium, screenshot
+
 pytest.importorskip("fastapi")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = needs_chromium
 
 
 def free_port() -> int:
@@ -74,23 +65,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def browser_page(server: str) -> Iterator[tuple[Any, list[str], list[str]]]:
-    from playwright.sync_api import sync_playwright
-
-    errors: list[str] = []
-    requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: requests.append(r.url))
-        yield page, errors, requests
-        browser.close()
+    with chromium_page(viewport={"width": 1280, "height": 900}) as recorded:
+        yield recorded
 
 
 def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=False)
+    screenshot(page, f"web-{name}")
 
 
 def charts_drawn(page: Any) -> None:
@@ -154,11 +134,7 @@ def test_walk_through_the_site(server: str, browser_page: tuple[Any, list[str], 
 
 
 def test_the_compare_form_works_without_javascript(server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(java_script_enabled=False)
+    with chromium_page(java_script_enabled=False) as (page, _, _):
         page.goto(server + "/compare?lang=ru")
         page.select_option("#select-a", "2011-02-02")
         page.select_option("#select-b", "2017-03-10")
@@ -166,4 +142,3 @@ def test_the_compare_form_works_without_javascript(server: str) -> None:
         page.wait_for_url("**/compare?lang=ru&a=2011-02-02&b=2017-03-10")
         assert page.locator("#change-decree_force_of_law").get_attribute("data-change") == "lost"
         assert "утрачено" in page.locator("#change-decree_force_of_law").inner_text()
-        browser.close()

@@ -18,25 +18,12 @@ CHANGE = {
     ("sole", "shared"): "constrained",
     ("shared", "sole"): "loosened",
 }
-MIRROR = {
-    "gained": "lost",
-    "lost": "gained",
-    "constrained": "loosened",
-    "loosened": "constrained",
-    "attrs": "attrs",
-}
 # does the change add to (+1) or take from (-1) the President's power, by item kind
 EFFECT = {
     "power": {"gained": 1, "loosened": 1, "lost": -1, "constrained": -1},
     "constraint": {"gained": -1, "loosened": -1, "lost": 1, "constrained": 1},
     "check": {"gained": -1, "loosened": -1, "lost": 1, "constrained": 1},
     "status": {},
-}
-CLASS_MIRROR = {
-    "concentration": "deconcentration",
-    "deconcentration": "concentration",
-    "mixed": "mixed",
-    "unchanged": "unchanged",
 }
 
 
