@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from vertikal.problems import VertikalError
+
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` atomically; on any error the old file (or no file) remains."""
@@ -26,7 +28,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-class OutputError(ValueError):
+class OutputError(VertikalError, ValueError):
     """An output path that cannot be written."""
 
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+
+class VertikalError(Exception):
+    """Bad input the user can fix (a file, an id, an option): reported in one line, never a traceback."""
+
+
 # Stable codes. Never renumber; retire a code rather than reuse it.
 CODES: dict[str, str] = {
     "VK001": "yaml-syntax",

@@ -6,10 +6,11 @@ from typing import Any
 
 from vertikal.dataset import Dataset
 from vertikal.models import Coding, Version
+from vertikal.problems import VertikalError
 from vertikal.refs import ArticleRef
 
 
-class NotFound(LookupError):
+class NotFound(VertikalError, LookupError):
     """An unknown version, item or domain; the message lists what exists."""
 
 

@@ -11,6 +11,7 @@ from vertikal.akims.measures import series
 from vertikal.akims.models import AkimsFile
 from vertikal.akims.rules import period_at, periods_of
 from vertikal.dataset import Dataset
+from vertikal.problems import VertikalError
 
 __all__ = ["AkimsError", "akims", "decentralization", "load_akims"]
 
@@ -23,7 +24,7 @@ WEIGHTING = (
 )
 
 
-class AkimsError(ValueError):
+class AkimsError(VertikalError, ValueError):
     """The akims file is missing or invalid; names the file and line."""
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from vertikal.dataset import Dataset, load
+from vertikal.problems import VertikalError
+
+T = TypeVar("T")
 
 DataOpt = Annotated[
     Path | None,
@@ -45,3 +49,15 @@ def dataset(data: Path | None) -> Dataset:
 def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
     sys.stdout.write("\n")
+
+
+def respond(compute: Callable[[], T], render: Callable[[T], None], as_json: bool) -> None:
+    """Run a library call; print its result as JSON or render it; turn bad input into one line."""
+    try:
+        result = compute()
+    except VertikalError as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(result)
+    else:
+        render(result)

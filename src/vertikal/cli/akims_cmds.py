@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond
 from vertikal.cli.app import app
 
 TierOpt = Annotated[
@@ -25,25 +25,16 @@ def akims_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """How akims were chosen, tier by tier: the rules per period, events and counts."""
-    from vertikal.akims import AkimsError, akims
+    from vertikal.akims import akims
     from vertikal.cli import render_akims
-    from vertikal.queries import NotFound
 
-    try:
-        result = akims(dataset(data), tier, year)
-    except (AkimsError, NotFound) as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_akims.akims(result)
+    respond(lambda: akims(dataset(data), tier, year), render_akims.akims, as_json)
 
 
 @app.command("decentralization")
 def decentralization_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """The decentralization series by year, 1990-2026, per tier and nationally."""
-    from vertikal.akims import AkimsError, decentralization
+    from vertikal.akims import decentralization
     from vertikal.cli import render_akims
 
-    try:
-        result = decentralization(dataset(data))
-    except AkimsError as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_akims.decentralization(result)
+    respond(lambda: decentralization(dataset(data)), render_akims.decentralization, as_json)

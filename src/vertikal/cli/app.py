@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from vertikal.cli import render
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond
 
 app = typer.Typer(
     name="vertikal",
@@ -23,8 +23,7 @@ def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
     from vertikal import queries
 
-    result = queries.codebook(dataset(data))
-    emit_json(result) if as_json else render.codebook(result)
+    respond(lambda: queries.codebook(dataset(data)), render.codebook, as_json)
 
 
 @app.command("versions")
@@ -32,8 +31,7 @@ def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Every coded version of the constitutional order."""
     from vertikal import queries
 
-    result = queries.versions(dataset(data))
-    emit_json(result) if as_json else render.versions(result)
+    respond(lambda: queries.versions(dataset(data)), render.versions, as_json)
 
 
 @app.command("powers")
@@ -46,11 +44,7 @@ def powers_cmd(
     """The President's powers in one version, with citations."""
     from vertikal import queries
 
-    try:
-        result = queries.powers(dataset(data), version, domain)
-    except queries.NotFound as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render.powers(result)
+    respond(lambda: queries.powers(dataset(data), version, domain), render.powers, as_json)
 
 
 @app.command("power")
@@ -62,11 +56,7 @@ def power_cmd(
     """The history of one power across all versions, with citations."""
     from vertikal import queries
 
-    try:
-        result = queries.history(dataset(data), item)
-    except queries.NotFound as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render.history(result)
+    respond(lambda: queries.history(dataset(data), item), render.history, as_json)
 
 
 @app.command("matrix")
@@ -79,11 +69,7 @@ def matrix_cmd(
     """Several powers across all versions at a glance (the key powers by default)."""
     from vertikal import queries
 
-    try:
-        result = queries.matrix(dataset(data), item, domain)
-    except queries.NotFound as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render.matrix(result)
+    respond(lambda: queries.matrix(dataset(data), item, domain), render.matrix, as_json)
 
 
 @app.command("check")

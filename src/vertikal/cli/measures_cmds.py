@@ -6,15 +6,8 @@ from typing import Annotated
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond
 from vertikal.cli.app import app
-
-
-def _errors() -> tuple[type[Exception], ...]:
-    from vertikal.measures import MeasureError
-    from vertikal.queries import NotFound
-
-    return (MeasureError, NotFound)
 
 
 @app.command("methods")
@@ -23,11 +16,7 @@ def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    try:
-        result = measures.methods(dataset(data))
-    except _errors() as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.methods(result)
+    respond(lambda: measures.methods(dataset(data)), render_measures.methods, as_json)
 
 
 @app.command("measure")
@@ -41,11 +30,7 @@ def measure_cmd(
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    try:
-        result = measures.score(dataset(data), measure, version)
-    except _errors() as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.score(result)
+    respond(lambda: measures.score(dataset(data), measure, version), render_measures.score, as_json)
 
 
 @app.command("timeline")
@@ -61,11 +46,7 @@ def timeline_cmd(
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    try:
-        result = measures.timeline(dataset(data), measure or None)
-    except _errors() as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.timeline(result)
+    respond(lambda: measures.timeline(dataset(data), measure or None), render_measures.timeline, as_json)
 
 
 @app.command("compare")
@@ -79,11 +60,7 @@ def compare_cmd(
     from vertikal.cli import render_measures
     from vertikal.measures.compare import compare
 
-    try:
-        result = compare(dataset(data), a, b)
-    except _errors() as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.compare(result)
+    respond(lambda: compare(dataset(data), a, b), render_measures.compare, as_json)
 
 
 @app.command("periods")
@@ -92,11 +69,7 @@ def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     from vertikal.cli import render_measures
     from vertikal.measures.periods import periods
 
-    try:
-        result = periods(dataset(data))
-    except _errors() as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.periods(result)
+    respond(lambda: periods(dataset(data)), render_measures.periods, as_json)
 
 
 @app.command("claims")
@@ -107,12 +80,6 @@ def claims_cmd(
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
     from vertikal.cli import render_measures
-    from vertikal.measures import MeasureError
-    from vertikal.measures.claimset import ClaimsError, evaluate_all
-    from vertikal.queries import NotFound
+    from vertikal.measures.claimset import evaluate_all
 
-    try:
-        result = evaluate_all(dataset(data), claim)
-    except (MeasureError, NotFound, ClaimsError) as exc:
-        fail(str(exc))
-    emit_json(result) if as_json else render_measures.claims(result)
+    respond(lambda: evaluate_all(dataset(data), claim), render_measures.claims, as_json)

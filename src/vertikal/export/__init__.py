@@ -14,6 +14,7 @@ import yaml
 
 from vertikal._io import OutputError, check_output_dir, staged_dir
 from vertikal.dataset import Dataset
+from vertikal.problems import VertikalError
 
 __all__ = ["FORMATS", "ExportError", "export", "table_schemas"]
 
@@ -25,7 +26,7 @@ LICENCE = {
 }
 
 
-class ExportError(ValueError):
+class ExportError(VertikalError, ValueError):
     """Bad input to the export (unknown format, unwritable output...)."""
 
 

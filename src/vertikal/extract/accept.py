@@ -19,11 +19,12 @@ from vertikal._io import atomic_write
 from vertikal.dataset import CODINGS, Dataset
 from vertikal.extract.model import Proposal
 from vertikal.models import Coding, CodingFile, Item, Version
+from vertikal.problems import VertikalError
 from vertikal.refs import ArticleRef, expand_articles
 from vertikal.writer import dump_coding_file
 
 
-class AcceptError(ValueError):
+class AcceptError(VertikalError, ValueError):
     """A version or codings file that proposals cannot be written into (one-line message)."""
 
 

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationError, field_v
 
 from vertikal import _yaml
 from vertikal.models import Codebook, Ident, Status, Strict
+from vertikal.problems import VertikalError
 
 GAP = ".."
 MAX_GAP = 4  # words a `..` may skip
@@ -113,7 +114,7 @@ class PatternFile(_Strict):
         return value
 
 
-class PatternError(ValueError):
+class PatternError(VertikalError, ValueError):
     """A pattern file that cannot be used; `problems` holds every (file, line, message)."""
 
     def __init__(self, problems: list[tuple[str, int, str]]) -> None:

@@ -7,11 +7,12 @@ from typing import Any
 from vertikal.dataset import Dataset
 from vertikal.measures.compute import score as _score
 from vertikal.measures.defs import MeasureDef, load_defs
+from vertikal.problems import VertikalError
 
 __all__ = ["MeasureDef", "definitions", "methods", "score", "timeline"]
 
 
-class MeasureError(LookupError):
+class MeasureError(VertikalError, LookupError):
     """Unknown measure, or measure files that do not validate."""
 
 

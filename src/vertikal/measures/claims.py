@@ -18,6 +18,7 @@ from vertikal.measures import definitions, get
 from vertikal.measures.compare import CHANGE, measure_deltas
 from vertikal.measures.compute import as_number, score
 from vertikal.measures.periods import series
+from vertikal.problems import VertikalError
 
 _DATE = re.compile(r"(?<![\w'\"])(\d{4}-\d{2}-\d{2})(?![\w'\"])")
 _ALLOWED = (
@@ -80,7 +81,7 @@ class Unevaluable(Exception):
     """The data cannot answer this claim (a version is not coded, an attribute is missing...)."""
 
 
-class PredicateError(ValueError):
+class PredicateError(VertikalError, ValueError):
     """The predicate is not in the allowed language."""
 
 

@@ -10,10 +10,11 @@ from vertikal import _yaml
 from vertikal.dataset import Dataset
 from vertikal.measures.claims import PredicateError, evaluate_claim, parse
 from vertikal.models import Labels, Strict
+from vertikal.problems import VertikalError
 from vertikal.queries import NotFound
 
 
-class ClaimsError(ValueError):
+class ClaimsError(VertikalError, ValueError):
     """The claims file is missing or invalid; names the file and line."""
 
     def __init__(self, file: object, line: int, message: str) -> None:

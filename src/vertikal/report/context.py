@@ -13,11 +13,12 @@ from vertikal.dataset import Dataset
 from vertikal.measures.claimset import evaluate_all
 from vertikal.measures.compare import compare
 from vertikal.measures.periods import periods
+from vertikal.problems import VertikalError
 
 LANGS = ("en", "ru")
 
 
-class ReportError(ValueError):
+class ReportError(VertikalError, ValueError):
     """Bad input to the report (unknown language, unwritable output...)."""
 
 

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from vertikal.dataset import Dataset
+from vertikal.problems import VertikalError
 
 __all__ = ["StoreError", "build_db", "data_hash", "open_readonly", "tables"]
 
 DB_NAME = "vertikal.sqlite"
 
 
-class StoreError(ValueError):
+class StoreError(VertikalError, ValueError):
     """The database cannot be built or opened (bad data, unwritable path, wrong schema)."""
 
 

@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from vertikal._io import atomic_write
+from vertikal.problems import VertikalError
 from vertikal.texts.sources import LANGS
 
 _VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DEFAULT_LANGS = ("ru", "en", "kk")  # the order in which a version's text is looked for
 
 
-class CacheError(ValueError):
+class CacheError(VertikalError, ValueError):
     """A bad version id or language, or a cache that cannot be written."""
 
 

@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from vertikal.problems import VertikalError
 from vertikal.texts.cache import Entry, check_key, store
 from vertikal.texts.decode import MAX_BYTES, decode, looks_html
 from vertikal.texts.model import ParseError
@@ -26,7 +27,7 @@ _CHUNK = 64 * 1024
 _AGENT = "vertikal/0.1 (texts fetcher)"
 
 
-class FetchError(Exception):
+class FetchError(VertikalError):
     """A download that failed; the cache is unchanged. The message is one line."""
 
 

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from vertikal.problems import VertikalError
+
 # Node kinds, outermost first. `footnote` holds a note on its parent (e.g. which acts amended an
 # article); `text` is unnumbered text that follows a footnote inside its parent.
 KINDS = ("document", "section", "chapter", "article", "paragraph", "subparagraph", "footnote", "text")
 
 
-class ParseError(ValueError):
+class ParseError(VertikalError, ValueError):
     """A text that cannot be parsed; the message is one line and names the file (and line)."""
 
 

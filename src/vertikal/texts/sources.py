@@ -11,13 +11,14 @@ from pydantic import Field, StringConstraints, ValidationError
 
 from vertikal import _yaml
 from vertikal.models import IsoDate, Strict, Url
+from vertikal.problems import VertikalError
 
 LANGS = ("ru", "kk", "en")
 Lang = Literal["ru", "kk", "en"]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")]
 
 
-class SourcesError(ValueError):
+class SourcesError(VertikalError, ValueError):
     """A sources manifest that cannot be used; the message names the file and line."""
 
 
