@@ -242,63 +242,51 @@ async def akims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
     )
 
 
-@_json("/claims.json", schemas.ClaimsPage, "claims_json")
-async def claims_json(request: Request) -> JSONResponse:
-    """Claims from the literature with their verdicts (the library's `claims`)."""
-    return JSONResponse(pages.claims(_state(request).store))
+def _twin(name: str, build: Callable[[Any], Any], model: Any, json_doc: str, page_doc: str) -> None:
+    """Register a page without parameters and its `.json` twin, both built from the store by `build`."""
+
+    async def as_json(request: Request) -> JSONResponse:
+        return JSONResponse(build(_state(request).store))
+
+    async def as_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+        data = build(_state(request).store)
+        return render(
+            request,
+            lang,
+            f"{name}.html",
+            data,
+            f"/{name}.json",
+            page=name,
+            alt_path=f"/{name}",
+            alt_params={},
+        )
+
+    as_json.__doc__, as_page.__doc__ = json_doc, page_doc
+    _json(f"/{name}.json", model, f"{name}_json")(as_json)
+    _page(f"/{name}", name)(as_page)
 
 
-@_page("/claims", "claims")
-async def claims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
-    """Claims from the literature, evaluated against the data."""
-    data = pages.claims(_state(request).store)
-    return render(
-        request, lang, "claims.html", data, "/claims.json", page="claims", alt_path="/claims", alt_params={}
-    )
-
-
-@_json("/methods.json", schemas.MethodsPage, "methods_json")
-async def methods_json(request: Request) -> JSONResponse:
-    """How every measure is defined, and its peaks and runs."""
-    return JSONResponse(pages.methods(_state(request).store))
-
-
-@_page("/methods", "methods")
-async def methods_page(request: Request, lang: Lang = "en") -> HTMLResponse:
-    """How every measure is defined: what it follows, its sources and assumptions."""
-    data = pages.methods(_state(request).store)
-    return render(
-        request,
-        lang,
-        "methods.html",
-        data,
-        "/methods.json",
-        page="methods",
-        alt_path="/methods",
-        alt_params={},
-    )
-
-
-@_json("/codebook.json", schemas.CodebookPage, "codebook_json")
-async def codebook_json(request: Request) -> JSONResponse:
-    """Every codebook item (the library's `codebook`) and the domains."""
-    return JSONResponse(pages.codebook(_state(request).store))
-
-
-@_page("/codebook", "codebook")
-async def codebook_page(request: Request, lang: Lang = "en") -> HTMLResponse:
-    """The codebook: every power, constraint and check, by domain."""
-    data = pages.codebook(_state(request).store)
-    return render(
-        request,
-        lang,
-        "codebook.html",
-        data,
-        "/codebook.json",
-        page="codebook",
-        alt_path="/codebook",
-        alt_params={},
-    )
+_twin(
+    "claims",
+    pages.claims,
+    schemas.ClaimsPage,
+    "Claims from the literature with their verdicts (the library's `claims`).",
+    "Claims from the literature, evaluated against the data.",
+)
+_twin(
+    "methods",
+    pages.methods,
+    schemas.MethodsPage,
+    "How every measure is defined, and its peaks and runs.",
+    "How every measure is defined: what it follows, its sources and assumptions.",
+)
+_twin(
+    "codebook",
+    pages.codebook,
+    schemas.CodebookPage,
+    "Every codebook item (the library's `codebook`) and the domains.",
+    "The codebook: every power, constraint and check, by domain.",
+)
 
 
 # -- downloads ---------------------------------------------------------------------------
