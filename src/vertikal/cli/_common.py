@@ -57,6 +57,9 @@ def respond(compute: Callable[[], T], render: Callable[[T], None], as_json: bool
         result = compute()
     except VertikalError as exc:
         fail(str(exc))
+    except OSError as exc:  # a file the command reads or writes (disk full, permissions...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}")
     if as_json:
         emit_json(result)
     else:

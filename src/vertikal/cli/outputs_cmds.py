@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, fail, respond
 from vertikal.cli.app import app
 
 
@@ -22,20 +22,15 @@ def report_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Build the self-contained HTML report, a Markdown summary and SVG/PNG figures."""
-    from vertikal.report import LANGS, ReportError, write_report
+    from vertikal.report import LANGS, write_report
 
     if lang not in LANGS:
         fail(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
-    try:
-        result = write_report(dataset(data), out, lang, png)
-    except ReportError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out}: {exc.strerror or exc}")
-    if as_json:
-        emit_json(result)
-    else:
-        typer.echo(f"report: {result['html']}\nsummary: {result['markdown']}\nfigures: {result['figures']}/")
+
+    def say(r: dict[str, str]) -> None:
+        typer.echo(f"report: {r['html']}\nsummary: {r['markdown']}\nfigures: {r['figures']}/")
+
+    respond(lambda: write_report(dataset(data), out, lang, png), say, as_json)
 
 
 @app.command("export")
@@ -48,19 +43,12 @@ def export_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Export tidy tables (CSV, Parquet, JSON) and a Frictionless datapackage.json."""
-    from vertikal.export import FORMATS, ExportError, export
+    from vertikal.export import FORMATS, export
 
     if fmt not in (*FORMATS, "all"):
         fail(f"unknown format {fmt!r}; choose one of: {', '.join((*FORMATS, 'all'))}")
-    try:
-        result = export(dataset(data), out, fmt)
-    except ExportError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out}: {exc.strerror or exc}")
-    if as_json:
-        emit_json(result)
-    else:
-        typer.echo(
-            f"exported {len(result['tables'])} tables as {', '.join(result['formats'])} to {result['out']}/"
-        )
+
+    def say(r: dict[str, Any]) -> None:
+        typer.echo(f"exported {len(r['tables'])} tables as {', '.join(r['formats'])} to {r['out']}/")
+
+    respond(lambda: export(dataset(data), out, fmt), say, as_json)
