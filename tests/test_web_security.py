@@ -7,12 +7,12 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests.factory import data_dir
+from tests.html import start_tags
 
 pytest.importorskip("fastapi")
 with warnings.catch_warnings():
@@ -60,23 +60,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield c
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
 @pytest.mark.parametrize("url", PAGES)
 def test_a_script_in_the_data_is_inert(client: TestClient, url: str) -> None:
     html = client.get(url).text
     if url.split("?")[0] not in ("/methods", "/akims", "/claims"):
         assert "&lt;script&gt;alert" in html or "\\u003cscript\\u003ealert" in html  # shown, as text
-    parser = _Tags()
-    parser.feed(html)
-    for tag, attrs in parser.tags:
+    for tag, attrs in start_tags(html):
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
         assert tag != "img"
         if tag == "script":  # only our own scripts and JSON data blocks
