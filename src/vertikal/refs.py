@@ -43,20 +43,10 @@ class ArticleRef:
         return f"{self.doc}/{out}" if self.doc else out
 
     def label(self, lang: str = "en") -> str:
-        """Human form: 'Art. 44(3), subpara. 1' or 'ст. 44 п. 3 пп. 1'."""
-        if lang == "ru":
-            out = f"ст. {self.article}"
-            if self.paragraph:
-                out += f" п. {self.paragraph}"
-            if self.subparagraph:
-                out += f" пп. {self.subparagraph})"
-        else:
-            out = f"Art. {self.article}"
-            if self.paragraph:
-                out += f"({self.paragraph})"
-            if self.subparagraph:
-                out += f", subpara. {self.subparagraph}"
-        return f"{self.doc}: {out}" if self.doc else out
+        """Human form: 'Art. 44(3), subpara. 1' or 'ст. 44 п. 3 пп. 1' (see `vertikal.fmt.cite`)."""
+        from vertikal.fmt import cite
+
+        return cite(self, lang)
 
     def __repr__(self) -> str:
         return f"ArticleRef({self.id})"

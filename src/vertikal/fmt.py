@@ -1,0 +1,210 @@
+"""The one presentation layer: values turned into the words a person reads, per language.
+
+Every output (CLI tables, web pages, the report, Markdown, export label columns) formats
+citations, attribute values, statuses, bodies, dates and numbers through these functions and never
+on its own, so that the same coding reads the same everywhere. Only the standard library is
+imported here; Babel is imported lazily by `date_long`.
+
+>>> cite("art_44__para_3__subpara_2")
+'Art. 44(3), subpara. 2'
+>>> cite("art_44__para_3__subpara_2", "ru")
+'ст. 44 п. 3 пп. 2'
+>>> value(None), value(["foreign affairs", "defence"]), value(True, "ru"), value(2 / 3)
+('—', 'foreign affairs, defence', 'да', '2/3')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any
+
+LANGS = ("en", "ru", "kk")
+DEFAULT_LANG = "en"
+
+# The words of this module, per language. Kazakh is filled in with the Kazakh interface.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "art": "Art.",
+        "para": "",
+        "subpara": "subpara.",
+        "none": "—",
+        "yes": "yes",
+        "no": "no",
+        "sole": "sole",
+        "shared": "shared",
+        "absent": "absent",
+        "unknown": "unknown",
+        "high": "high",
+        "medium": "medium",
+        "low": "low",
+    },
+    "ru": {
+        "art": "ст.",
+        "para": "п.",
+        "subpara": "пп.",
+        "none": "—",
+        "yes": "да",
+        "no": "нет",
+        "sole": "единолично",
+        "shared": "совместно",
+        "absent": "отсутствует",
+        "unknown": "неизвестно",
+        "high": "высокая",
+        "medium": "средняя",
+        "low": "низкая",
+    },
+    "kk": {
+        "art": "бап",
+        "para": "тармақ",
+        "subpara": "тармақша",
+        "none": "—",
+        "yes": "иә",
+        "no": "жоқ",
+        "sole": "дербес",
+        "shared": "бірлесіп",
+        "absent": "жоқ",
+        "unknown": "белгісіз",
+        "high": "жоғары",
+        "medium": "орташа",
+        "low": "төмен",
+    },
+}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in WORDS else DEFAULT_LANG
+
+
+def word(key: str, lang: str = DEFAULT_LANG) -> str:
+    """A word of this module in `lang` (English when the language lacks it); the key if unknown."""
+    return WORDS[_lang(lang)].get(key) or WORDS[DEFAULT_LANG].get(key, key)
+
+
+def _parts(ref: Any) -> tuple[str | None, str, str | None, str | None] | None:
+    """(doc, article, paragraph, subparagraph) of a citation id, an ArticleRef or its dict form."""
+    from vertikal.refs import ArticleRef
+
+    if isinstance(ref, Mapping):
+        ref = ref.get("id", "")
+    if isinstance(ref, str):
+        try:
+            ref = ArticleRef.parse(ref)
+        except ValueError:
+            return None
+    if not isinstance(ref, ArticleRef):
+        return None
+    return ref.doc, ref.article, ref.paragraph, ref.subparagraph
+
+
+def cite(ref: Any, lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = None) -> str:
+    """A citation as a lawyer writes it, one style per language.
+
+    'Art. 44(3), subpara. 2'; 'ст. 44 п. 3 пп. 2'; '44-бап 3-тармақ 2) тармақша'.
+
+    `ref` is a citation id (``art_44__para_3``), an ArticleRef or the dict of one; `docs` maps a
+    document prefix to the title shown before the article. Text that is not a citation id is
+    returned as it is.
+    """
+    parts = _parts(ref)
+    if parts is None:
+        return str(ref.get("id", "") if isinstance(ref, Mapping) else ref)
+    doc, art, para, sub = parts
+    lang = _lang(lang)
+    if lang == "ru":
+        out = f"ст. {art}" + (f" п. {para}" if para else "") + (f" пп. {sub}" if sub else "")
+    elif lang == "kk":
+        out = f"{art}-бап" + (f" {para}-тармақ" if para else "") + (f" {sub}) тармақша" if sub else "")
+    else:
+        out = f"Art. {art}" + (f"({para})" if para else "") + (f", subpara. {sub}" if sub else "")
+    if doc:
+        title = (docs or {}).get(doc, doc)
+        return f"{title}, {out}"
+    return out
+
+
+def cites(refs: Iterable[Any], lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = None) -> str:
+    """Several citations, separated by '; ' (a comma already appears inside one citation)."""
+    out = [cite(r, lang, docs) for r in refs]
+    return "; ".join(out) if out else word("none", lang)
+
+
+def number(x: float | int | None, lang: str = DEFAULT_LANG) -> str:
+    """A number without trailing zeros: 23, 0.5, 33.5; None is a dash."""
+    if x is None:
+        return word("none", lang)
+    if isinstance(x, bool):
+        return word("yes" if x else "no", lang)
+    text = f"{x:g}"
+    return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text
+
+
+def fraction(x: float) -> str | None:
+    """2/3 for 0.666..., 1/2 for 0.5, 3/5; None when `x` is not a simple fraction."""
+    if not 0 < x < 1:
+        return None
+    f = Fraction(x).limit_denominator(12)
+    return f"{f.numerator}/{f.denominator}" if abs(float(f) - x) < 1e-3 else None
+
+
+def value(v: Any, lang: str = DEFAULT_LANG) -> str:
+    """Any attribute value as words: never a Python repr (None, [...], True)."""
+    if v is None or v == "" or v == []:
+        return word("none", lang)
+    if isinstance(v, bool):
+        return word("yes" if v else "no", lang)
+    if isinstance(v, float) and (frac := fraction(v)) is not None:
+        return frac
+    if isinstance(v, int | float):
+        return number(v, lang)
+    if isinstance(v, Mapping):
+        return "; ".join(f"{k}: {value(x, lang)}" for k, x in v.items())
+    if isinstance(v, list | tuple | set | frozenset):
+        return ", ".join(value(x, lang) for x in v)
+    return str(v)
+
+
+def attrs(d: Mapping[str, Any], lang: str = DEFAULT_LANG, labels: Mapping[str, str] | None = None) -> str:
+    """Attributes as 'key: value; key: value' (keys shown by their label when one is given)."""
+    return "; ".join(f"{(labels or {}).get(k, k).replace('_', ' ')}: {value(x, lang)}" for k, x in d.items())
+
+
+def change(a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
+    """'5 → 7', '— → mazhilis'."""
+    return f"{value(a, lang)} → {value(b, lang)}"
+
+
+def status(s: str | None, lang: str = DEFAULT_LANG) -> str:
+    return word("none", lang) if s is None else word(s, lang)
+
+
+def confidence(c: str | None, lang: str = DEFAULT_LANG) -> str:
+    return word("none", lang) if c is None else word(c, lang)
+
+
+def body(body_id: str, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
+    """A body's name from the codebook's `bodies` (Labels or a {lang: text} dict), else its id in words."""
+    label = (bodies or {}).get(body_id)
+    if label is not None:
+        got = label.get(lang) if isinstance(label, Mapping) else getattr(label, _lang(lang), None)
+        if not got:
+            got = label.get("en") if isinstance(label, Mapping) else getattr(label, "en", None)
+        if got:
+            return str(got)
+    return body_id.replace("_", " ")
+
+
+def bodies(ids: Iterable[str], lang: str = DEFAULT_LANG, table: Mapping[str, Any] | None = None) -> str:
+    out = [body(b, lang, table) for b in ids]
+    return ", ".join(out) if out else word("none", lang)
+
+
+def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
+    """'21 May 2007', '21 мая 2007 г.' (Babel's long date); a dash when there is none."""
+    if not iso:
+        return word("none", lang)
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    return str(format_date(dt.date.fromisoformat(iso), format="long", locale=_lang(lang)))
