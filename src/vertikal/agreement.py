@@ -113,11 +113,11 @@ def stats(pairs: Sequence[Pair], cites: Sequence[tuple[Sequence[str], Sequence[s
     n = len(pairs)
     agreed = sum(a == b for a, b in pairs)
     kappa, alpha = cohen_kappa(pairs), krippendorff_alpha(pairs)
-    undefined = None
+    undefined = None  # why kappa and alpha are undefined: no units, or one status throughout
     if n == 0:
-        undefined = "no units"
+        undefined = "no_units"
     elif kappa is None or alpha is None:
-        undefined = "one status throughout: chance-corrected agreement is undefined"
+        undefined = "one_status"
     return {
         "units": n,
         "agreed": agreed,
