@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,11 @@ def test_files_that_are_not_there_or_not_text(tmp_path: Path) -> None:
     csv.write_bytes(b"year,hand\n2000,\xff\n")
     with pytest.raises(ValidateError, match=r"index\.csv: not UTF-8"):
         validate(vertikal.load(), csv, yml)
+
+
+def test_the_documented_map_runs(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "agreement.md").read_text(encoding="utf-8")
+    mapping = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)[0]
+    table = "year,exec_power,constraints\n1996,5,3\n2000,6,2\n2008,8,1\n2018,7,2\n2023,4,4\n"
+    result = validate(vertikal.load(), *_files(tmp_path, table, mapping))
+    assert [p["n"] for p in result["pairs"]] == [5, 5]
