@@ -26,6 +26,7 @@ from vertikal.agreement import (
 from vertikal.blank import blank_text, write_blank
 from vertikal.cli.app import app
 from vertikal.dataset import Dataset
+from vertikal.problems import display_path
 
 runner = CliRunner()
 SHIPPED = vertikal.load()
@@ -248,6 +249,10 @@ def test_check_reports_a_blank_as_unfilled(tmp_path: Path) -> None:
     ds = vertikal.load(root)
     assert ds.errors and all(p.code == "VK002" and "still TODO" in p.message for p in ds.errors)
     assert len(ds.errors) == 3 * len(SHIPPED.items)  # status, paraphrase and confidence of every item
+    lines = (root / "codings" / "2022-09-17.yaml").read_text(encoding="utf-8").splitlines()
+    for p in ds.errors:  # each problem points at its TODO
+        key = p.message.split(":")[0].split(".")[1]
+        assert lines[p.line - 1].strip().startswith(f"{key}: TODO")
     got = runner.invoke(app, ["check", "--data", str(root)])
     assert got.exit_code == 1
 
@@ -271,7 +276,13 @@ def test_blank_never_overwrites_without_force(tmp_path: Path) -> None:
     out = tmp_path / "coder2" / "codings" / "2022-09-17.yaml"
     got = runner.invoke(app, ["blank", "2022-09-17", "--out", str(out), "--json"])
     assert got.exit_code == 0, got.output
-    assert json.loads(got.stdout)["items"] == len(SHIPPED.items)
+    expected = {
+        "version": "2022-09-17",
+        "out": display_path(out),
+        "items": len(SHIPPED.items),
+        "todo": "TODO",
+    }
+    assert json.loads(got.stdout) == expected
     out.write_text("mine\n", encoding="utf-8")
     got = runner.invoke(app, ["blank", "2022-09-17", "--out", str(out)])
     assert got.exit_code == 1 and "already exists" in got.stderr and "--force" in got.stderr
@@ -292,3 +303,13 @@ def test_blank_bad_input_is_one_line(args: list[str], message: str, tmp_path: Pa
     got = runner.invoke(app, args)
     assert got.exit_code == 1 and message in got.stderr and "Traceback" not in got.stderr
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_todo_outside_the_codings_is_reported_as_such(tmp_path: Path) -> None:
+    root = data_dir(tmp_path)
+    path = root / "codings" / "2022-09-17.yaml"
+    path.write_text(
+        blank_text(SHIPPED, "2022-09-17").replace("basis: primary", "basis: TODO"), encoding="utf-8"
+    )
+    problems = [p for p in vertikal.load(root).errors if "still TODO" in p.message]
+    assert problems and problems[0].message.startswith("basis: still TODO")
