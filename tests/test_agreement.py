@@ -313,3 +313,18 @@ def test_a_todo_outside_the_codings_is_reported_as_such(tmp_path: Path) -> None:
     )
     problems = [p for p in vertikal.load(root).errors if "still TODO" in p.message]
     assert problems and problems[0].message.startswith("basis: still TODO")
+
+
+@pytest.mark.parametrize(
+    ("x", "lang", "pct", "coef"),
+    [
+        (0.958, "en", "95.8%", "0.958"),
+        (1.0, "ru", "100 %", "1,000"),
+        (-0.12, "en", "-12%", "-0.120"),
+        (None, "ru", "—", "—"),
+    ],
+)
+def test_figures_are_formatted_by_fmt(x: float | None, lang: str, pct: str, coef: str) -> None:
+    from vertikal import fmt
+
+    assert fmt.percent(x, lang) == pct and fmt.coefficient(x, lang) == coef
