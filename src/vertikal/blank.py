@@ -33,10 +33,11 @@ def _item(item: Item) -> list[str]:
     lines += _comment(item.definition, "  ")
     lines += _comment("; ".join(f"{s} = {meaning}" for s, meaning in item.statuses.items()), "  ")
     if item.attributes:
-        lines += _comment("attrs: " + "; ".join(f"{k}: {v}" for k, v in item.attributes.items()), "  ")
+        specs = "; ".join(f"{k} ({v.type}): {v.about}" for k, v in item.attributes.items())
+        lines += _comment(f"attrs: {specs}", "  ")
     lines += [
         f"  {item.id}:",
-        f"    status: {TODO}  # one of: {', '.join(item.statuses)}",
+        f"    status: {TODO}  # one of: {', '.join(item.statuses)}, unknown",
         "    with: []",
         "    attrs: {}",
         "    cite: []",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vertikal import check_codings
 from vertikal.models import CodingFile, Version
 from vertikal.refs import ArticleRef, expand_articles
 
@@ -82,8 +83,8 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
         if ds.codebook is not None and item is None:
             ds.problem(src, line, "VK005", f"unknown power {item_id!r}: not in the codebook")
             continue
-        if item is not None and coding.status not in item.statuses:
-            allowed = ", ".join(item.statuses)
+        if item is not None and not item.admits(coding.status):
+            allowed = ", ".join([*item.statuses, "unknown"])
             ds.problem(
                 src,
                 src.line("codings", item_id, "status"),
@@ -91,15 +92,7 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                 f"{item_id}: status {coding.status!r} does not apply; allowed: {allowed}",
             )
         if item is not None:
-            for key in coding.attrs:
-                if key not in item.attributes:
-                    allowed = ", ".join(item.attributes) or "none"
-                    ds.problem(
-                        src,
-                        src.line("codings", item_id, "attrs", key),
-                        "VK003",
-                        f"{item_id}: unknown attribute {key!r}; allowed: {allowed}",
-                    )
+            check_codings.coding(ds, src, item, item_id, coding)
         for i, body in enumerate(coding.with_):
             if bodies and body not in bodies:
                 ds.problem(
@@ -108,7 +101,7 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                     "VK002",
                     f"{item_id}: unknown body {body!r}; see `bodies` in the codebook",
                 )
-        if coding.status != "absent" and not coding.cite:
+        if coding.status not in ("absent", "unknown") and not coding.cite:
             if parsed.basis == "secondary" and coding.confidence == "low":
                 ds.problem(
                     src,
@@ -260,6 +253,14 @@ def extras(ds: Dataset) -> None:
         defs, errors = load_defs(mdir)
         for file, line, msg in errors:
             ds.problems.append(Problem(display_path(Path(file)), line, "VK020", msg))
+        from vertikal.measures.defs import check_against, load_dimensions
+
+        dims, dim_errors = load_dimensions(ds.root / "dimensions.yaml")
+        for file, line, msg in dim_errors:
+            ds.problems.append(Problem(display_path(Path(file)), line, "VK020", msg))
+        if ds.items and dims:
+            for file, msg in check_against(defs, ds.items, dims, mdir):
+                ds.problems.append(Problem(display_path(Path(file)), 1, "VK020", msg))
         known = {it.id for it in ds.items}
         for d in defs:
             used = {c.item for comp in d.components for r in comp.rules for c in (*r.when, *r.any, *r.count)}

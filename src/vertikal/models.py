@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-Status = Literal["sole", "shared", "absent"]
+# `unknown`: no source read settles the coding; every item admits it and its note says what is missing.
+Status = Literal["sole", "shared", "absent", "unknown"]
+KnownStatus = Literal["sole", "shared", "absent"]
+# The types an attribute may declare (see vertikal.attrs for what each accepts).
+AttrType = Literal["integer", "boolean", "fraction", "holders", "bodies", "body", "choice", "text", "texts"]
 Confidence = Literal["high", "medium", "low"]
 Kind = Literal["power", "constraint", "check", "status"]
 Basis = Literal["primary", "secondary"]
@@ -41,8 +45,21 @@ class Labels(Strict):
         return self.ru if lang == "ru" else self.en
 
 
+def _attr_shorthand(value: Any) -> Any:
+    """A plain description is a free-text attribute: ``x: what`` means ``{type: text, about: what}``."""
+    return {"type": "text", "about": value} if isinstance(value, str) else value
+
+
+class AttrSpec(Strict):
+    """What one attribute of an item holds: its type, what it means, and for `choice` the values allowed."""
+
+    type: AttrType = "text"
+    about: str
+    values: list[str] = []
+
+
 class Item(Strict):
-    """One codebook item."""
+    """One codebook item. Its `statuses` are the known ones; every item also admits `unknown`."""
 
     id: Ident
     domain: Ident
@@ -50,15 +67,24 @@ class Item(Strict):
     key: bool = False
     label: Labels
     definition: str
-    statuses: dict[Status, str]
-    attributes: dict[str, str] = {}
+    statuses: dict[KnownStatus, str]
+    attributes: dict[str, Annotated[AttrSpec, BeforeValidator(_attr_shorthand)]] = {}
     maps: dict[str, list[str]] = {}
+
+    def admits(self, status: str) -> bool:
+        return status == "unknown" or status in self.statuses
+
+    @property
+    def known(self) -> list[str]:
+        """The known statuses the item admits, in the codebook's order."""
+        return list(self.statuses)
 
 
 class Codebook(Strict):
     schema_: int = Field(alias="schema")
     domains: dict[Ident, Labels]
     bodies: dict[Ident, Labels]
+    holders: dict[Ident, Labels] = {}  # named persons a provision can attach to (e.g. an exemption)
     items: list[Item]
 
 

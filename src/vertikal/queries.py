@@ -35,7 +35,7 @@ def codebook(ds: Dataset) -> list[dict[str, Any]]:
             "label": it.label.model_dump(),
             "definition": it.definition,
             "statuses": dict(it.statuses),
-            "attributes": dict(it.attributes),
+            "attributes": {k: v.model_dump() for k, v in it.attributes.items()},
             "maps": {k: list(v) for k, v in it.maps.items()},
         }
         for it in ds.items

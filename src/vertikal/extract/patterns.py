@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from vertikal import _yaml
-from vertikal.models import Codebook, Ident, Status, Strict
+from vertikal.models import Codebook, Ident, KnownStatus, Strict
 from vertikal.problems import VertikalError
 
 GAP = ".."
@@ -83,7 +83,7 @@ class ItemRule(_Strict):
     all: Annotated[list[Phrases], Field(min_length=1)]
     mask: list[Phrase] = Field([], description="phrases blanked before `all` is matched")
     not_: list[Phrase] = Field([], alias="not", description="the clause is skipped if one is present")
-    status: Status | None = Field(None, description="a fixed status instead of the markers' verdict")
+    status: KnownStatus | None = Field(None, description="a fixed status instead of the markers' verdict")
     shared_if: list[Phrase] | None = Field(None, description="shared-status markers; default: `markers`")
     shared_scope: Literal["clause", "provision", "article"] = Field(
         "clause", description="where `shared_if` is looked for"
