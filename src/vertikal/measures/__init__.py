@@ -6,10 +6,10 @@ from typing import Any
 
 from vertikal.dataset import Dataset
 from vertikal.measures.compute import score as _score
-from vertikal.measures.defs import MeasureDef, load_defs
+from vertikal.measures.defs import Dimension, MeasureDef, load_defs, load_dimensions
 from vertikal.problems import VertikalError
 
-__all__ = ["MeasureDef", "definitions", "methods", "score", "timeline"]
+__all__ = ["Dimension", "MeasureDef", "definitions", "dimensions", "methods", "score", "timeline"]
 
 
 class MeasureError(VertikalError, LookupError):
@@ -31,6 +31,24 @@ def definitions(ds: Dataset) -> list[MeasureDef]:
     return _CACHE[key]
 
 
+def dimensions(ds: Dataset) -> list[Dimension]:
+    """The dimensions of concentration (data/dimensions.yaml), in their order."""
+    key = ("dimensions",)
+    if key not in ds.memo:
+        dims, errors = load_dimensions(ds.root / "dimensions.yaml")
+        if errors:
+            file, line, msg = errors[0]
+            raise MeasureError(f"{file}:{line}: {msg}")
+        ds.memo[key] = dims
+    result: list[Dimension] = ds.memo[key]
+    return result
+
+
+def of_dimension(ds: Dataset, dimension: str) -> list[MeasureDef]:
+    """The measures of one dimension, in their order."""
+    return [d for d in definitions(ds) if d.dimension == dimension]
+
+
 def get(ds: Dataset, measure_id: str) -> MeasureDef:
     for d in definitions(ds):
         if d.id == measure_id:
@@ -48,7 +66,8 @@ def score(ds: Dataset, measure_id: str, version_id: str) -> dict[str, Any]:
 
 
 def timeline(ds: Dataset, measure_ids: list[str] | None = None) -> dict[str, Any]:
-    """Every version with every (chosen) measure: totals, maxima, subscales and domain breakdowns."""
+    """Every version with every (chosen) measure: the point value (`total`), its range (`low`, `high`),
+    maxima, subscales and domain breakdowns; measures grouped by dimension."""
     chosen = [get(ds, m) for m in measure_ids] if measure_ids else definitions(ds)
     rows = []
     for v in ds.versions:
@@ -57,18 +76,41 @@ def timeline(ds: Dataset, measure_ids: list[str] | None = None) -> dict[str, Any
             s = _score(ds, d, v.id)
             values[d.id] = {
                 "total": s["total"],
+                "low": s["low"],
+                "high": s["high"],
+                "range_exact": s["range_exact"],
                 "max": s["max"],
                 "subscales": s["subscales"],
                 "by_domain": s["by_domain"],
+                "unknown": s["unknown"],
                 "uncertain": s["uncertain"],
                 "low_confidence": s["low_confidence"],
             }
         rows.append(
             {"version": v.id, "in_force": v.in_force, "label": v.label.model_dump(), "measures": values}
         )
-    return {"measures": [d.id for d in chosen], "versions": rows}
+    dims = [
+        {"id": x.id, "label": x.label.model_dump(), "measures": [d.id for d in chosen if d.dimension == x.id]}
+        for x in dimensions(ds)
+    ]
+    return {
+        "measures": [d.id for d in chosen],
+        "dimensions": [x for x in dims if x["measures"]],
+        "versions": rows,
+    }
 
 
 def methods(ds: Dataset) -> list[dict[str, Any]]:
-    """Every measure's definition: what it follows, its sources, assumptions and items."""
+    """Every measure's definition: what it follows, its sources, assumptions and items.
+
+    The methods entry of each dimension (what it is about, its sources, what was not verified) is
+    in `dimension_methods`."""
     return [d.model_dump(mode="json", by_alias=True) for d in definitions(ds)]
+
+
+def dimension_methods(ds: Dataset) -> list[dict[str, Any]]:
+    """The methods entry of every dimension, with the ids of its measures."""
+    return [
+        {**x.model_dump(mode="json", by_alias=True), "measures": [d.id for d in of_dimension(ds, x.id)]}
+        for x in dimensions(ds)
+    ]

@@ -7,17 +7,23 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationError, model_validator
 
-from vertikal import _yaml
-from vertikal.models import Ident, Kind, Labels, Status, Strict
+from vertikal import _yaml, attrs
+from vertikal.models import Ident, Item, Kind, KnownStatus, Labels, Strict
 
-Op = Literal[">", ">=", "<", "<=", "==", "!="]
+# Comparisons of a typed attribute with `value`; `set` / `unset`: the attribute is given (non-empty) or
+# not; `has`: a list attribute (bodies, holders, texts) contains `value`.
+Op = Literal[">", ">=", "<", "<=", "==", "!=", "set", "unset", "has"]
+UNARY = frozenset({"set", "unset"})
 
 
 class Cond(Strict):
-    """One condition on one item's coding: its status, and optionally an attribute compared to a value."""
+    """One condition on one item's coding: its status, and optionally an attribute compared to a value.
+
+    Fractions are written as in the codings ('2/3', 'majority'); they compare exactly.
+    """
 
     item: Ident
-    status: list[Status] = ["sole", "shared", "absent"]
+    status: list[KnownStatus] = ["sole", "shared", "absent"]
     attr: str | None = None
     op: Op | None = None
     value: float | str | bool | None = None
@@ -26,6 +32,8 @@ class Cond(Strict):
     def _attr_needs_op(self) -> Cond:
         if (self.attr is None) != (self.op is None):
             raise ValueError("`attr` and `op` go together")
+        if self.op is not None and (self.op in UNARY) != (self.value is None):
+            raise ValueError(f"op {self.op!r} {'takes no' if self.op in UNARY else 'needs a'} `value`")
         return self
 
 
@@ -69,12 +77,13 @@ class Source(Strict):
 class MeasureDef(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
     label: Labels
+    dimension: Ident = "powers"  # the dimension of concentration it measures (see data/dimensions.yaml)
     order: int = 0
     method: Literal["count", "rules"]
     follows: str
     sources: list[Source]
     assumptions: list[str] = []
-    scores: dict[Status, float] = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
+    scores: dict[KnownStatus, float] = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
     parts: list[Part] = []
     components: list[Component] = []
     subscales: dict[Ident, Labels] = {}
@@ -109,3 +118,107 @@ def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, s
                 errors.append((str(path), doc.line(loc), f"{where}: {err['msg']}"))
     defs.sort(key=lambda d: (d.order, d.id))
     return defs, errors
+
+
+class DimensionSource(Strict):
+    cite: str
+    url: str = ""
+
+
+class Dimension(Strict):
+    """A dimension of concentration: a family of measures with its methods entry."""
+
+    id: Ident
+    label: Labels
+    about: str
+    sources: list[DimensionSource] = Field(min_length=1)
+    not_verified: list[str] = []
+
+
+class DimensionsFile(Strict):
+    schema_: int = Field(1, alias="schema")
+    dimensions: list[Dimension]
+
+
+DEFAULT_DIMENSIONS = [
+    Dimension(
+        id="powers",
+        label=Labels(en="Powers of the office", ru="Полномочия должности"),
+        about="What the office may do.",
+        sources=[DimensionSource(cite="the measures' own sources")],
+    )
+]
+
+
+def load_dimensions(path: Path) -> tuple[list[Dimension], list[tuple[str, int, str]]]:
+    """The dimensions declared in `path` (data/dimensions.yaml); only `powers` when there is no file."""
+    if not path.is_file():
+        return list(DEFAULT_DIMENSIONS), []
+    try:
+        doc = _yaml.read(path)
+    except _yaml.YamlError as exc:
+        return [], [(str(path), exc.line, exc.message)]
+    try:
+        parsed = DimensionsFile.model_validate(doc.value)
+    except ValidationError as exc:
+        errs = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            errs.append((str(path), doc.line(loc), f"{'.'.join(map(str, loc))}: {err['msg']}"))
+        return [], errs
+    return list(parsed.dimensions), []
+
+
+def _value_problem(cond: Cond, item: Item) -> str | None:
+    """Why a condition cannot be read against the item's declared attributes, or None."""
+    if cond.attr is None:
+        return None
+    spec = item.attributes.get(cond.attr)
+    if spec is None:
+        return f"item {item.id} has no attribute {cond.attr!r}"
+    if cond.op in UNARY:
+        return None
+    if cond.op == "has":
+        return (
+            None
+            if spec.type in attrs.LIST_TYPES
+            else f"op 'has' needs a list attribute, {cond.attr} is {spec.type}"
+        )
+    v = cond.value
+    if spec.type == "fraction":
+        ok = attrs.fraction(v) is not None if isinstance(v, str) else isinstance(v, float)
+    elif spec.type == "integer":
+        ok = isinstance(v, int | float) and not isinstance(v, bool)
+    elif spec.type == "boolean":
+        ok = isinstance(v, bool)
+    elif spec.type == "choice":
+        ok = v in spec.values
+    else:
+        ok = isinstance(v, str)
+    return None if ok else f"{item.id}.{cond.attr} is {spec.type}; {v!r} does not compare with it"
+
+
+def check_against(
+    defs: list[MeasureDef], items: list[Item], dimensions: list[Dimension], directory: Path
+) -> list[tuple[str, str]]:
+    """(file, message) for every measure that names an unknown dimension or misreads an attribute."""
+    known = {d.id for d in dimensions}
+    by_id = {it.id: it for it in items}
+    out: list[tuple[str, str]] = []
+    for d in defs:
+        file = str(directory / f"{d.id}.yaml")
+        if d.dimension not in known:
+            out.append(
+                (
+                    file,
+                    f"measure {d.id}: unknown dimension {d.dimension!r}; known: {', '.join(sorted(known))}",
+                )
+            )
+        for comp in d.components:
+            for rule in comp.rules:
+                for cond in (*rule.when, *rule.any, *rule.count):
+                    item = by_id.get(cond.item)
+                    why = _value_problem(cond, item) if item is not None else None
+                    if why is not None:
+                        out.append((file, f"measure {d.id}, component {comp.id}: {why}"))
+    return out
