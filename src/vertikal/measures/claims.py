@@ -1,54 +1,47 @@
 """Claims from the literature as machine-checkable predicates, evaluated against the data.
 
 A predicate is a small expression, e.g. ``M(1993-01-28) > M(1990-04-24)`` or
-``lost('decree_force_of_law', 2011-02-02, 2017-03-10)``. ISO dates need no quotes. ``M`` is the
-measure being tried: a claim that uses it gets one verdict per measure. Only the functions below,
-comparisons, ``and``/``or``/``not`` and literals are allowed.
+``lost('decree_force_of_law', 2011-02-02, 2017-03-10)`` (see `vertikal.measures.predicate`). ``M`` is
+the measure being tried: a claim that uses it gets one verdict per measure of the dimensions it is
+about. Unknown codings make look-ups uncertain; the verdict is
+
+* ``holds`` / ``contradicted`` only when the predicate is true / false at every completion of the
+  unknown codings it reads (each unknown given each status its item admits);
+* ``depends on unknowns`` otherwise, with the unknown codings it depends on;
+* ``cannot be evaluated`` when the data cannot answer (a version not coded, an attribute not given).
+
+Values of measures are ranges (low-high) with their point value as evidence. Comparisons of ranges are
+exact for the measures' ranges; when a predicate reads the same unknown coding directly more than once
+(``has(x, v) and not has(x, v)``), its statuses are enumerated, so such predicates are decided exactly.
 """
 
 from __future__ import annotations
 
 import ast
-import re
+import itertools
 from collections.abc import Callable
 from typing import Any
 
+from vertikal import attrs as _attrs
 from vertikal.dataset import Dataset
-from vertikal.measures import definitions, get
-from vertikal.measures.compare import CHANGE, measure_deltas
-from vertikal.measures.compute import as_number, score
-from vertikal.measures.periods import series
-from vertikal.problems import VertikalError
+from vertikal.measures import get, of_dimension
+from vertikal.measures import logic as L
+from vertikal.measures.compare import CHANGE
+from vertikal.measures.compute import score
+from vertikal.measures.peaks import peaked_by, series, step_classes, unique_peak
+from vertikal.measures.predicate import PredicateError, Unevaluable, names, run
+from vertikal.measures.predicate import parse as _parse
+from vertikal.models import Coding
 
-_DATE = re.compile(r"(?<![\w'\"])(\d{4}-\d{2}-\d{2})(?![\w'\"])")
-_ALLOWED = (
-    ast.Expression,
-    ast.BoolOp,
-    ast.And,
-    ast.Or,
-    ast.UnaryOp,
-    ast.Not,
-    ast.USub,
-    ast.Compare,
-    ast.Eq,
-    ast.NotEq,
-    ast.Lt,
-    ast.LtE,
-    ast.Gt,
-    ast.GtE,
-    ast.In,
-    ast.NotIn,
-    ast.Call,
-    ast.Name,
-    ast.Load,
-    ast.Constant,
-    ast.List,
-    ast.Tuple,
-    ast.BinOp,
-    ast.Add,
-    ast.Sub,
-)
-
+__all__ = [
+    "FUNCTIONS",
+    "PER_MEASURE",
+    "PredicateError",
+    "evaluate",
+    "evaluate_claim",
+    "parse",
+    "uses_measure",
+]
 
 FUNCTIONS = (
     "M",
@@ -62,8 +55,8 @@ FUNCTIONS = (
     "constrained",
     "loosened",
     "step",
-    "peak",
-    "last_peak",
+    "peaked_by",
+    "unique_peak",
     "domain",
     "checks",
     "defined",
@@ -75,48 +68,35 @@ FUNCTIONS = (
     "event",
     "national",
 )
-
-
-class Unevaluable(Exception):
-    """The data cannot answer this claim (a version is not coded, an attribute is missing...)."""
-
-
-class PredicateError(VertikalError, ValueError):
-    """The predicate is not in the allowed language."""
+PER_MEASURE = frozenset({"M", "step", "peaked_by", "unique_peak"})
+MAX_BRANCHES = 4096  # statuses of directly read unknown codings enumerated at most
+HOLDS, CONTRADICTED, DEPENDS, CANNOT = "holds", "contradicted", "depends on unknowns", "cannot be evaluated"
+VERDICTS = (HOLDS, CONTRADICTED, DEPENDS, CANNOT)
 
 
 def parse(predicate: str) -> ast.Expression:
-    text = _DATE.sub(r"'\1'", predicate)
-    try:
-        tree = ast.parse(text, mode="eval")
-    except SyntaxError as exc:
-        raise PredicateError(f"not a valid predicate: {exc.msg}") from None
-    for node in ast.walk(tree):
-        if not isinstance(node, _ALLOWED):
-            raise PredicateError(f"not allowed in a predicate: {type(node).__name__}")
-        if isinstance(node, ast.Call) and not isinstance(node.func, ast.Name):
-            raise PredicateError("only plain function calls are allowed")
-        if isinstance(node, ast.Name) and node.id not in FUNCTIONS:
-            raise PredicateError(f"unknown name {node.id!r}; allowed: {', '.join(FUNCTIONS)}")
-    return tree
-
-
-PER_MEASURE = frozenset({"M", "step", "peak", "last_peak"})
+    return _parse(predicate, FUNCTIONS)
 
 
 def uses_measure(predicate: str) -> bool:
     """Whether the predicate reads the measure being tried (then it gets one verdict per measure)."""
-    return any(isinstance(n, ast.Name) and n.id in PER_MEASURE for n in ast.walk(parse(predicate)))
+    return bool(names(parse(predicate)) & PER_MEASURE)
 
 
 class Evaluator:
-    """Evaluates predicates for one measure, recording every value it looked at as evidence."""
+    """Evaluates predicates for one measure, recording every value it looked at as evidence.
 
-    def __init__(self, ds: Dataset, measure: str | None) -> None:
+    `fixed` gives statuses to unknown codings ('item@version' -> status) for one branch of an
+    enumeration; `direct` collects the unknown codings the predicate reads directly.
+    """
+
+    def __init__(self, ds: Dataset, measure: str | None, fixed: dict[str, str] | None = None) -> None:
         self.ds = ds
         self.measure = measure
+        self.fixed = fixed or {}
         self.trace: list[dict[str, Any]] = []
         self.low: set[str] = set()
+        self.direct: dict[str, list[str]] = {}
         self.ids = [v.id for v in ds.versions]
 
     def _version(self, vid: str) -> str:
@@ -124,7 +104,7 @@ class Evaluator:
             raise Unevaluable(f"version {vid} is not coded")
         return vid
 
-    def _coding(self, item: str, vid: str) -> Any:
+    def _coding(self, item: str, vid: str) -> Coding:
         self._version(vid)
         try:
             self.ds.item(item)
@@ -138,100 +118,154 @@ class Evaluator:
         return c
 
     def _note(self, call: str, value: Any, **extra: Any) -> Any:
-        self.trace.append({"call": call, "value": value, **extra})
+        self.trace.append({"call": call, "value": _shown(value), **extra})
         return value
 
-    # -- the predicate language --------------------------------------------------------------
-    def M(self, vid: str) -> float:  # the measure placeholder reads best in capitals
+    def _measure(self, name: str) -> str:
         if self.measure is None:
-            raise Unevaluable("M() needs a measure")
-        return self.m(self.measure, vid)
+            raise Unevaluable(f"{name}() needs a measure")
+        return self.measure
 
-    def m(self, measure: str, vid: str) -> float:
+    # -- measures ---------------------------------------------------------------------------
+    def M(self, vid: str) -> Any:  # the measure placeholder reads best in capitals
+        return self.m(self._measure("M"), vid)
+
+    def m(self, measure: str, vid: str) -> Any:
         s = score(self.ds, get(self.ds, measure), self._version(vid))
         self.low.update(f"{i}@{vid}" for i in s["low_confidence"])
-        return float(self._note(f"{measure}({vid})", s["total"]))
+        deps = [f"{i}@{vid}" for c in s["components"] if c["low"] != c["high"] for i in _unknown_items(c)]
+        value = L.number(s["low"], s["high"], deps)
+        return self._note(
+            f"{measure}({vid})", value, point=s["total"], low=s["low"], high=s["high"], exact=s["range_exact"]
+        )
 
-    def status(self, item: str, vid: str) -> str:
+    def step(self, a: str, b: str) -> Any:
+        value, ev = step_classes(self.ds, self._measure("step"), self._version(a), self._version(b))
+        return self._note(f"step({a}, {b})", value, **ev)
+
+    def peaked_by(self, date: str) -> L.Truth:
+        rows = series(self.ds, self._measure("peaked_by"))
+        try:
+            t, ev = peaked_by(rows, str(date))
+        except ValueError as exc:
+            raise Unevaluable(str(exc)) from None
+        self._note(f"peaked_by({date})", t, series=ev)
+        return t
+
+    def unique_peak(self, vid: str) -> L.Truth:
+        rows = series(self.ds, self._measure("unique_peak"))
+        try:
+            t, ev = unique_peak(rows, self._version(vid))
+        except ValueError as exc:
+            raise Unevaluable(str(exc)) from None
+        self._note(f"unique_peak({vid})", t, series=ev)
+        return t
+
+    def domain(self, domain: str, vid: str) -> Any:
+        """The volume of powers in one domain."""
+        s = score(self.ds, get(self.ds, "volume"), self._version(vid))
+        if domain not in s["by_domain"]:
+            raise Unevaluable(f"no power items in domain {domain!r}")
+        lo, hi = s["by_domain_range"][domain]
+        deps = [
+            f"{c['id']}@{vid}" for c in s["components"] if c["domain"] == domain and c["low"] != c["high"]
+        ]
+        return self._note(f"domain({domain}, {vid})", L.number(lo, hi, deps), point=s["by_domain"][domain])
+
+    def checks(self, vid: str) -> Any:
+        """The legislature's checks on the executive, scored 1 / 0.5 / 0 and summed."""
+        weights = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
+        lo = hi = point = 0.0
+        deps = []
+        for it in self.ds.items:
+            if it.kind != "check":
+                continue
+            c = self._coding(it.id, vid)
+            if c.status == "unknown":
+                values = [weights[s] for s in it.known]
+                lo, hi = lo + min(values), hi + max(values)
+                deps.append(f"{it.id}@{vid}")
+            else:
+                lo, hi, point = lo + weights[c.status], hi + weights[c.status], point + weights[c.status]
+        return self._note(f"checks({vid})", L.number(lo, hi, deps), point=point)
+
+    # -- codings ------------------------------------------------------------------------------
+    def _statuses(self, item: str, vid: str) -> tuple[Any, Coding]:
         c = self._coding(item, vid)
-        return str(self._note(f"status({item}, {vid})", c.status, cite=list(c.cite), confidence=c.confidence))
+        key = f"{item}@{vid}"
+        if c.status != "unknown":
+            return c.status, c
+        if key in self.fixed:
+            return self.fixed[key], c
+        known = self.ds.item(item).known
+        self.direct[key] = known
+        return L.one_of(known, [key]), c
 
-    def has(self, item: str, vid: str) -> bool:
-        return self.status(item, vid) != "absent"
+    def status(self, item: str, vid: str) -> Any:
+        value, c = self._statuses(item, vid)
+        return self._note(f"status({item}, {vid})", value, cite=list(c.cite), confidence=c.confidence)
+
+    def has(self, item: str, vid: str) -> L.Truth:
+        return L.compare("!=", self.status(item, vid), "absent")
 
     def attr(self, item: str, key: str, vid: str) -> Any:
         c = self._coding(item, vid)
+        if c.status == "unknown":
+            return self._note(f"attr({item}, {key}, {vid})", L.Anything(frozenset([f"{item}@{vid}"])))
         if key not in c.attrs:
             raise Unevaluable(f"{item} in {vid} has no attribute {key!r}")
         return self._note(
             f"attr({item}, {key}, {vid})", c.attrs[key], cite=list(c.cite), confidence=c.confidence
         )
 
-    def num(self, item: str, key: str, vid: str) -> float:
-        value = as_number(self.attr(item, key, vid))
+    def num(self, item: str, key: str, vid: str) -> Any:
+        raw = self.attr(item, key, vid)
+        if isinstance(raw, L.Anything):
+            return raw
+        value = _attrs.number(self.ds.item(item), self._coding(item, vid), key)
         if value is None:
             raise Unevaluable(f"{item}.{key} in {vid} is not a number")
         return value
 
-    def _change(self, item: str, a: str, b: str) -> str | None:
-        sa, sb = self.status(item, a), self.status(item, b)
-        return CHANGE.get((sa, sb))
-
-    def gained(self, item: str, a: str, b: str) -> bool:
-        return self._change(item, a, b) == "gained"
-
-    def lost(self, item: str, a: str, b: str) -> bool:
-        return self._change(item, a, b) == "lost"
-
-    def constrained(self, item: str, a: str, b: str) -> bool:
-        return self._change(item, a, b) == "constrained"
-
-    def loosened(self, item: str, a: str, b: str) -> bool:
-        return self._change(item, a, b) == "loosened"
-
-    def step(self, a: str, b: str) -> str:
-        if self.measure is None:
-            raise Unevaluable("step() needs a measure")
-        d = measure_deltas(self.ds, self._version(a), self._version(b))[self.measure]
-        return str(
-            self._note(f"step({a}, {b})", d["classification"], delta=d["delta"], up=d["up"], down=d["down"])
-        )
-
-    def peak(self) -> list[str]:
-        if self.measure is None:
-            raise Unevaluable("peak() needs a measure")
-        ids, values = series(self.ds, self.measure)
-        top = max(values)
-        return list(self._note("peak()", [v for v, x in zip(ids, values, strict=True) if x == top]))
-
-    def last_peak(self) -> str:
-        return str(self._note("last_peak()", self.peak()[-1]))
-
-    def domain(self, domain: str, vid: str) -> float:
-        """The volume of powers in one domain."""
-        s = score(self.ds, get(self.ds, "volume"), self._version(vid))
-        if domain not in s["by_domain"]:
-            raise Unevaluable(f"no power items in domain {domain!r}")
-        return float(self._note(f"domain({domain}, {vid})", s["by_domain"][domain]))
-
-    def checks(self, vid: str) -> float:
-        """The legislature's checks on the executive, scored 1 / 0.5 / 0 and summed."""
-        total = 0.0
-        for it in self.ds.items:
-            if it.kind == "check":
-                c = self._coding(it.id, vid)
-                total += {"sole": 1.0, "shared": 0.5, "absent": 0.0}[c.status]
-        return float(self._note(f"checks({vid})", total))
-
-    def defined(self, item: str, key: str, vid: str) -> bool:
+    def defined(self, item: str, key: str, vid: str) -> L.Truth:
         c = self._coding(item, vid)
-        return bool(self._note(f"defined({item}, {key}, {vid})", key in c.attrs, cite=list(c.cite)))
+        value: L.Truth = L.Maybe(frozenset([f"{item}@{vid}"])) if c.status == "unknown" else key in c.attrs
+        self._note(f"defined({item}, {key}, {vid})", value, cite=list(c.cite))
+        return value
 
+    def _change(self, item: str, a: str, b: str, kind: str) -> L.Truth:
+        sa, sb = self.status(item, a), self.status(item, b)
+        xs = sa.options if isinstance(sa, L.OneOf) else [sa]
+        ys = sb.options if isinstance(sb, L.OneOf) else [sb]
+        outcomes = {CHANGE.get((x, y)) == kind for x in xs for y in ys}
+        if len(outcomes) == 1:
+            return outcomes.pop()
+        return L.Maybe(L.deps(sa) | L.deps(sb))
+
+    def gained(self, item: str, a: str, b: str) -> L.Truth:
+        return self._change(item, a, b, "gained")
+
+    def lost(self, item: str, a: str, b: str) -> L.Truth:
+        return self._change(item, a, b, "lost")
+
+    def constrained(self, item: str, a: str, b: str) -> L.Truth:
+        return self._change(item, a, b, "constrained")
+
+    def loosened(self, item: str, a: str, b: str) -> L.Truth:
+        return self._change(item, a, b, "loosened")
+
+    # -- versions -------------------------------------------------------------------------------
     def adopted(self, vid: str) -> str:
         return str(self._note(f"adopted({vid})", self.ds.version(self._version(vid)).adopted))
 
     def in_force(self, vid: str) -> str:
         return str(self._note(f"in_force({vid})", self.ds.version(self._version(vid)).in_force))
+
+    def prev(self, vid: str) -> str:
+        i = self.ids.index(self._version(vid))
+        if i == 0:
+            raise Unevaluable(f"{vid} is the first version")
+        return self.ids[i - 1]
 
     # -- akims ---------------------------------------------------------------------------------
     def _akims(self) -> Any:
@@ -290,46 +324,97 @@ class Evaluator:
             raise Unevaluable(f"no national decentralization score for {year}")
         return float(self._note(f"national({year})", value))
 
-    def prev(self, vid: str) -> str:
-        i = self.ids.index(self._version(vid))
-        if i == 0:
-            raise Unevaluable(f"{vid} is the first version")
-        return self.ids[i - 1]
-
     def functions(self) -> dict[str, Callable[..., Any]]:
         return {n: getattr(self, n) for n in FUNCTIONS}
 
-    def run(self, tree: ast.Expression) -> bool:
-        code = compile(tree, "<predicate>", "eval")
-        result = eval(code, {"__builtins__": {}}, self.functions())  # safe: the AST was whitelisted
-        return bool(result)
+
+def _unknown_items(component: dict[str, Any]) -> list[str]:
+    return [e["item"] for e in component["evidence"] if e.get("status") == "unknown"]
+
+
+def _shown(value: Any) -> Any:
+    """A value as evidence shows it (plain JSON): a range as {low, high}, a set as its sorted options."""
+    if isinstance(value, L.Range):
+        return {"low": value.lo, "high": value.hi}
+    if isinstance(value, L.OneOf):
+        return {"one_of": sorted(map(str, value.options))}
+    if isinstance(value, L.Anything | L.Maybe):
+        return "unknown"
+    return value
+
+
+def _verdict(result: Any) -> tuple[str, frozenset[str]]:
+    t = L.truth(result)
+    if isinstance(t, L.Maybe):
+        return DEPENDS, t.deps
+    return (HOLDS if t else CONTRADICTED), frozenset()
 
 
 def evaluate(ds: Dataset, predicate: str, measure: str | None = None) -> dict[str, Any]:
-    """One verdict: holds, contradicted or cannot be evaluated, with the evidence."""
+    """One verdict (holds, contradicted, depends on unknowns, cannot be evaluated) with the evidence.
+
+    The single function that decides a verdict: the CLI, the web and the report show its result.
+    """
     tree = parse(predicate)
     ev = Evaluator(ds, measure)
+    out: dict[str, Any] = {"measure": measure, "why": "", "depends_on": []}
     try:
-        ok = ev.run(tree)
+        verdict, deps = _verdict(run(tree, ev.functions()))
+        if verdict == DEPENDS and ev.direct and _branches(ev.direct) <= MAX_BRANCHES:
+            verdict, deps = _enumerate(ds, tree, measure, ev.direct)
     except Unevaluable as exc:
-        return {
-            "measure": measure,
-            "verdict": "cannot be evaluated",
-            "why": str(exc),
-            "evidence": ev.trace,
-            "low_confidence": sorted(ev.low),
-        }
-    return {
-        "measure": measure,
-        "verdict": "holds" if ok else "contradicted",
-        "why": "",
-        "evidence": ev.trace,
-        "low_confidence": sorted(ev.low),
-    }
+        verdict, deps = CANNOT, frozenset()
+        out["why"] = str(exc)
+    out.update(
+        verdict=verdict,
+        depends_on=sorted(deps),
+        evidence=ev.trace,
+        low_confidence=sorted(ev.low),
+    )
+    return out
 
 
-def evaluate_claim(ds: Dataset, claim: dict[str, Any]) -> list[dict[str, Any]]:
-    """A claim's verdicts: one per measure if its predicate uses M, else one."""
-    if uses_measure(claim["check"]):
-        return [evaluate(ds, claim["check"], d.id) for d in definitions(ds)]
-    return [evaluate(ds, claim["check"])]
+def _branches(direct: dict[str, list[str]]) -> int:
+    n = 1
+    for options in direct.values():
+        n *= len(options)
+    return n
+
+
+def _enumerate(
+    ds: Dataset, tree: ast.Expression, measure: str | None, direct: dict[str, list[str]]
+) -> tuple[str, frozenset[str]]:
+    """Decide by trying every status of the unknown codings the predicate reads directly."""
+    keys = sorted(direct)
+    outcomes: set[str] = set()
+    deps: set[str] = set()
+    for combo in itertools.product(*(direct[k] for k in keys)):
+        branch = Evaluator(ds, measure, dict(zip(keys, combo, strict=True)))
+        verdict, more = _verdict(run(tree, branch.functions()))
+        outcomes.add(verdict)
+        deps |= more
+        if len(outcomes) > 1:
+            break
+    if outcomes == {HOLDS}:
+        return HOLDS, frozenset()
+    if outcomes == {CONTRADICTED}:
+        return CONTRADICTED, frozenset()
+    return DEPENDS, frozenset(deps) | frozenset(keys)
+
+
+def evaluate_claim(ds: Dataset, check: str | dict[str, str], dimensions: list[str]) -> list[dict[str, Any]]:
+    """A claim's verdicts, each naming its dimension and measure.
+
+    `check` is one predicate for every dimension the claim is about, or one per dimension. A predicate
+    that reads the measure being tried (M, step, peaked_by, unique_peak) gets one verdict per measure of
+    its dimension(s); any other predicate gets one verdict."""
+    parts = list(check.items()) if isinstance(check, dict) else [(None, check)]
+    out = []
+    for key, predicate in parts:
+        if not uses_measure(predicate):
+            out.append({"dimension": key, **evaluate(ds, predicate)})
+            continue
+        for dim in [key] if key else dimensions:
+            for d in of_dimension(ds, dim):
+                out.append({"dimension": dim, **evaluate(ds, predicate, d.id)})
+    return out

@@ -8,8 +8,8 @@ from pydantic import ValidationError
 
 from vertikal import _yaml
 from vertikal.dataset import Dataset
-from vertikal.measures.claims import PredicateError, evaluate_claim, parse
-from vertikal.models import Labels, Strict
+from vertikal.measures.claims import VERDICTS, PredicateError, evaluate_claim, parse, uses_measure
+from vertikal.models import Ident, Labels, Strict
 from vertikal.problems import VertikalError
 from vertikal.queries import NotFound
 
@@ -29,13 +29,26 @@ class ClaimSource(Strict):
     url: str = ""
 
 
+class Passage(Strict):
+    """Where the source says what the claim states, and what it is about (our own words)."""
+
+    cite: str
+    says: str
+    read: bool = True  # False: the passage was not read here; the dimension follows the claim's wording
+
+
 class Claim(Strict):
     id: str
     group: Literal["seed", "timeline", "scholars", "akims"]
     text: Labels
     sources: list[ClaimSource]
-    check: str
+    dimensions: list[Ident]  # [] for a dated fact that is about no dimension of concentration
+    passage: Passage
+    check: str | dict[Ident, str]  # one predicate, or one per dimension the source speaks to
     note: str = ""
+
+    def predicates(self) -> list[str]:
+        return list(self.check.values()) if isinstance(self.check, dict) else [self.check]
 
 
 class ClaimsFile(Strict):
@@ -59,28 +72,43 @@ def load_claims(ds: Dataset) -> list[Claim]:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         raise ClaimsError(path, doc.line(loc), f"{'.'.join(map(str, loc))}: {err['msg']}") from None
+    from vertikal.measures import dimensions
+
+    known = {d.id for d in dimensions(ds)}
     seen: set[str] = set()
     for i, claim in enumerate(parsed.claims):
         line = doc.line(("claims", i, "check"))
+        keys = list(claim.check) if isinstance(claim.check, dict) else []
+        for dim in [*claim.dimensions, *keys]:
+            if dim not in known:
+                raise ClaimsError(
+                    path,
+                    doc.line(("claims", i, "dimensions")),
+                    f"claim {claim.id}: unknown dimension {dim!r}; known: {', '.join(sorted(known))}",
+                )
         if claim.id in seen:
             raise ClaimsError(path, doc.line(("claims", i, "id")), f"claim {claim.id!r} is listed twice")
         seen.add(claim.id)
-        try:
-            parse(claim.check)
-        except PredicateError as exc:
-            raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
+        for key in keys:
+            if key not in claim.dimensions:
+                raise ClaimsError(
+                    path, line, f"claim {claim.id}: check for {key!r}, not among its dimensions"
+                )
+        for predicate in claim.predicates():
+            try:
+                parse(predicate)
+            except PredicateError as exc:
+                raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
+            if uses_measure(predicate) and not claim.dimensions:
+                raise ClaimsError(path, line, f"claim {claim.id}: reads a measure but names no dimension")
     return list(parsed.claims)
 
 
 def summarise(verdicts: list[dict[str, Any]]) -> str:
-    """One overall verdict: agreed by all measures, split, or not evaluable."""
+    """One verdict for several measures: the one they all give, else `split`."""
     kinds = {v["verdict"] for v in verdicts}
-    if kinds == {"holds"}:
-        return "holds"
-    if kinds == {"contradicted"}:
-        return "contradicted"
-    if kinds == {"cannot be evaluated"}:
-        return "cannot be evaluated"
+    if len(kinds) == 1 and kinds <= set(VERDICTS):
+        return str(kinds.pop())
     return "split"
 
 
@@ -92,18 +120,28 @@ def evaluate_all(ds: Dataset, only: str | None = None) -> dict[str, Any]:
             raise NotFound(f"unknown claim {only!r}; run `vertikal claims` for the list")
     rows: list[dict[str, Any]] = []
     for claim in claims:
-        verdicts = evaluate_claim(ds, claim.model_dump())
+        verdicts = evaluate_claim(ds, claim.check, list(claim.dimensions))
+        per_measure = any(v["measure"] is not None for v in verdicts)
+        by_dimension = {
+            dim: summarise(mine)
+            for dim in claim.dimensions
+            if (mine := [v for v in verdicts if v["dimension"] == dim])
+        }
         rows.append(
             {
                 "id": claim.id,
                 "group": claim.group,
                 "text": claim.text.model_dump(),
                 "sources": [s.model_dump() for s in claim.sources],
-                "check": claim.check,
+                "dimensions": list(claim.dimensions),
+                "passage": claim.passage.model_dump(),
+                "check": claim.check if isinstance(claim.check, str) else dict(claim.check),
                 "note": claim.note,
                 "verdict": summarise(verdicts),
-                "per_measure": len(verdicts) > 1,
+                "by_dimension": by_dimension,
+                "per_measure": per_measure,
                 "verdicts": verdicts,
+                "depends_on": sorted({d for v in verdicts for d in v["depends_on"]}),
                 "uncertain": any(v["low_confidence"] for v in verdicts),
             }
         )
