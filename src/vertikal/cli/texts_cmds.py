@@ -142,22 +142,22 @@ def add_cmd(
 
 @corpus_app.command("list")
 def list_cmd(as_json: JsonOpt = False) -> None:
-    """The cached texts: version, language, size, SHA-256 and origin."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """The cached texts: version, language, size, SHA-256, and where each came from."""
     from vertikal.texts.cache import cache_dir, entries
 
     found = entries()
     if as_json:
         emit_json([e.to_dict() for e in found])
         return
-    t = Table(title=f"Cached texts in {cache_dir()}")
-    for col in ("version", "lang", "size", "sha256", "source"):
-        t.add_column(col, overflow="fold", no_wrap=col in ("version", "lang", "size", "sha256"))
+    if not found:
+        print("The cache is empty: see `vertikal corpus fetch --help`.")
+        return
+    print(f"Cached texts in {cache_dir()}:")
     for e in found:
-        t.add_row(e.version, e.lang, str(e.size), e.sha256[:12], _source(e.to_dict()))
-    Console().print(t if found else "The cache is empty: see `vertikal corpus fetch --help`.")
+        print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
+        print(f"  from      {_source(e.to_dict())}")
+        if e.official:
+            print(f"  official  {e.official}")
 
 
 @app.command("parse")
