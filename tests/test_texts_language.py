@@ -26,7 +26,7 @@ def test_the_official_texts_of_2022(lang: str) -> None:
         pytest.skip(f"{path} is absent (shared corpus not beside the repository)")
     found = detect(path.read_text(encoding="utf-8"))
     assert found.lang == lang, found
-    assert found.confidence >= 0.85 and found.words > 10_000
+    assert found.confidence >= 0.85 and found.words > 0.9 * language.SAMPLE_WORDS  # a long text is sampled
     for other in {"en", "ru", "kk"} - {lang}:
         assert disagreement(found, other) is not None
     assert disagreement(found, lang) is None

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass
 
 LANGS = ("en", "ru", "kk")
 MIN_WORDS = 5  # fewer words than this: too short to tell
-SAMPLE_WORDS = 20_000  # a longer text is sampled evenly to this many words
+SAMPLE_WORDS = 5_000  # a longer text is sampled evenly to this many words
 _KAZAKH_ONLY = frozenset("әғқңөұүһ")
 _KAZAKH = _KAZAKH_ONLY | {"і"}
 _OTHER_CYRILLIC = frozenset("їєґўђјљњћџѓќ")  # Ukrainian, Belarusian, Serbian, Macedonian letters
