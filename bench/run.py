@@ -231,10 +231,11 @@ def lemmatizer_load() -> float:
     return max(statistics.median(once(lang) for _ in range(5)) for lang in ("ru", "en"))
 
 
-@bench("language-detect", target=0.5)
+@bench("language-detect", target=1.0)
 def language_detect() -> float:
     """Issue 14 part 5: detecting the language of a whole official text in a fresh process, dictionary
-    load included; the slowest of the English, Russian and Kazakh texts of 2022, the median of 5 each."""
+    load included (the budget of issue 14 for loading an analyser: 1 s); the slowest of the English,
+    Russian and Kazakh texts of 2022, the median of 5 each."""
     code = (
         "import sys, time; from pathlib import Path; from vertikal.texts.language import detect; "
         "text = Path(sys.argv[1]).read_text(encoding='utf-8'); "
