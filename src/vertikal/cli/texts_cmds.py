@@ -133,7 +133,7 @@ def parse_cmd(
     file: Annotated[Path, typer.Argument(help="A text or Markdown file (at most 40 MB).")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs and footnotes."""
+    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs, footnotes and notes."""
     from vertikal.texts.model import ParseError
     from vertikal.texts.parser import parse_file
 
@@ -149,7 +149,8 @@ def parse_cmd(
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
-        flag = " (excluded)" if art.excluded else ""
+        editorial = sum(1 for c in art.walk() if c.kind == "note")
+        flag = (f", {editorial} notes" if editorial else "") + (" (excluded)" if art.excluded else "")
         print(f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}")
 
 
