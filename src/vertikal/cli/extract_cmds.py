@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from vertikal.texts import Tree
 
 _VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LANGS = ("ru", "en")
+LANGS = ("ru", "en", "kk")
 
 
 def _read(source: str, text: Path | None, lang: str | None) -> tuple[Tree, list[str]]:
@@ -57,7 +57,9 @@ def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
 @app.command("extract")
 def extract_cmd(
     source: Annotated[str, typer.Argument(help="A text file, or a version id whose text is in the cache.")],
-    lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: the text's own).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="ru, en or kk (default: the text's own).")
+    ] = None,
     evaluate: Annotated[
         bool, typer.Option("--evaluate", help="Score the proposals against the version's curated codings.")
     ] = False,
@@ -101,7 +103,7 @@ def extract_cmd(
     tree, origin = _read(source, text, lang)
     code = lang or tree.lang
     if code not in LANGS:
-        fail(f"the text is in {code!r}; extraction patterns exist for {' and '.join(LANGS)} (give --lang)")
+        fail(f"the text is in {code!r}; extraction patterns exist for {', '.join(LANGS)} (give --lang)")
     try:
         found = extract.suggest(
             tree, ds.codebook, code, patterns=patterns_path(code, ds.root), min_score=min_score, items=item
