@@ -124,7 +124,8 @@ def load_rules(path: Path | None = None) -> SuffixRules:
     try:
         return SuffixRules.model_validate(doc.value)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errs = exc.errors()
+        err = next((e for e in errs if e["type"] == "extra_forbidden"), errs[0])  # the likelier cause
         loc = tuple(err["loc"])
         dotted = ".".join(str(p) for p in loc) or "(top)"
         raise AnalyserError(f"{path}:{doc.line(loc)}: {dotted}: {err['msg']}") from None
