@@ -36,6 +36,8 @@ SHOWN_NOT_RUN = (
     "vertikal serve",
     "vertikal build-db",
     "vertikal extract",
+    "vertikal agreement",
+    "vertikal validate",
 )
 
 

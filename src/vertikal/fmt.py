@@ -208,3 +208,19 @@ def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
     from babel.dates import format_date
 
     return str(format_date(dt.date.fromisoformat(iso), format="long", locale=_lang(lang)))
+
+
+def percent(x: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A proportion as a percentage: '95.8%' (en), '95,8 %' (ru, kk); None is a dash."""
+    if x is None:
+        return word("none", lang)
+    text = f"{100 * x:.1f}".removesuffix(".0")
+    return f"{text.replace('.', ',')} %" if _lang(lang) in ("ru", "kk") else f"{text}%"
+
+
+def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A coefficient such as kappa, alpha or rho to three decimals: '0.912', '-0.120'; None is a dash."""
+    if x is None:
+        return word("none", lang)
+    text = f"{x:.3f}".replace("-0.000", "0.000")
+    return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text

@@ -103,4 +103,12 @@ def check_cmd(
 
 
 # Further command groups register themselves on `app` when imported.
-from vertikal.cli import akims_cmds, extract_cmds, measures_cmds, outputs_cmds, texts_cmds, web_cmds
+from vertikal.cli import (
+    akims_cmds,
+    extract_cmds,
+    measures_cmds,
+    outputs_cmds,
+    quality_cmds,
+    texts_cmds,
+    web_cmds,
+)
