@@ -34,13 +34,14 @@ CODES: dict[str, str] = {
     "VK020": "measure-definition",
     "VK021": "claims-file",
     "VK022": "uncited-secondary",
+    "VK030": "paraphrase-is-definition",
     "VK040": "attribute-type",
     "VK041": "unknown-without-note",
     "VK042": "unsettled-coding",
     "VK043": "unknown-with-detail",
 }
 # Codes that are reported but do not make `vertikal check` fail: documented gaps, not errors.
-WARNINGS = frozenset({"VK022", "VK042"})
+WARNINGS = frozenset({"VK022", "VK030", "VK042"})
 
 
 @dataclass(frozen=True, order=True)
