@@ -30,6 +30,9 @@ CASES = {
     "VK014-shared-without-body": ("VK014", "codings/2000-01-01.yaml", 5),
     "VK015-unsourced-confidence": ("VK015", "codings/2000-01-01.yaml", 5),
     "VK016-duplicate-version": ("VK016", "versions.yaml", 15),
+    "VK040-attribute-type": ("VK040", "codings/2010-05-05.yaml", 8),
+    "VK041-unknown-without-note": ("VK041", "codings/2000-01-01.yaml", 10),
+    "VK043-unknown-with-detail": ("VK043", "codings/2010-05-05.yaml", 5),
 }
 
 

@@ -113,7 +113,10 @@ def test_measure_commands_json(shipped: vertikal.Dataset) -> None:
     assert run_json("compare", "2011-02-02", "2017-03-10") == compare(shipped, "2011-02-02", "2017-03-10")
     assert run_json("periods") == periods(shipped)
     assert run_json("claims") == evaluate_all(shipped)
-    assert run_json("methods") == measures.methods(shipped)
+    assert run_json("methods") == measures.methods_all(shipped)
+    from vertikal.measures.sensitivity import sensitivity
+
+    assert run_json("sensitivity") == sensitivity(shipped)
     assert run_json("measure", "shugart-carey", "2011-02-02") == measures.score(
         shipped, "shugart-carey", "2011-02-02"
     )

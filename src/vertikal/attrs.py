@@ -13,7 +13,6 @@ Python values, so that no measure or claim reads an attribute with a regular exp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from fractions import Fraction
 from typing import Any
@@ -22,7 +21,6 @@ from vertikal.models import AttrSpec, Coding, Item
 
 __all__ = ["fraction", "number", "problem", "typed"]
 
-_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 MAJORITY = "majority"  # a majority of all members: more than one half, read as 1/2 in comparisons
 LIST_TYPES = frozenset({"holders", "bodies", "texts"})
 NUMBER_TYPES = frozenset({"integer", "fraction"})
@@ -34,12 +32,12 @@ def fraction(value: Any) -> Fraction | None:
         return value
     if value == MAJORITY:
         return Fraction(1, 2)
-    if not isinstance(value, str):
+    if not isinstance(value, str) or value.count("/") != 1:
         return None
-    m = _FRACTION.match(value)
-    if m is None or int(m[2]) == 0:
+    num, den = (part.strip() for part in value.split("/"))
+    if not (num.isdigit() and den.isdigit()) or int(den) == 0:
         return None
-    f = Fraction(int(m[1]), int(m[2]))
+    f = Fraction(int(num), int(den))
     return f if 0 < f <= 1 else None
 
 

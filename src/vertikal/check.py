@@ -299,6 +299,13 @@ def extras(ds: Dataset) -> None:
                         f"measure {d.id} reads unknown power {item_id!r}",
                     )
                 )
+    if (ds.root / "sensitivity.yaml").is_file():
+        from vertikal.measures.sensitivity import SensitivityError, switches
+
+        try:
+            switches(ds)
+        except SensitivityError as exc:
+            ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK044", exc.message))
     if (ds.root / "claims.yaml").is_file():
         from vertikal.measures.claimset import ClaimsError, load_claims
 

@@ -259,3 +259,16 @@ def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
         return word("none", lang)
     text = f"{x:.3f}".replace("-0.000", "0.000")
     return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text
+
+
+def span(point: float | None, low: float | None, high: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A measure's point value with its range when unknown codings widen it: '23', '0 [0–45.5]'.
+
+    >>> span(23, 23, 23), span(0, 0, 45.5), span(0.5, 0, 1, "ru")
+    ('23', '0 [0–45.5]', '0,5 [0–1]')
+    """
+    if point is None:
+        return word("none", lang)
+    if low is None or high is None or low == high:
+        return number(point, lang)
+    return f"{number(point, lang)} [{number(low, lang)}–{number(high, lang)}]"

@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "VK041": "unknown-without-note",
     "VK042": "unsettled-coding",
     "VK043": "unknown-with-detail",
+    "VK044": "sensitivity-file",
 }
 # Codes that are reported but do not make `vertikal check` fail: documented gaps, not errors.
 WARNINGS = frozenset({"VK022", "VK030", "VK042"})

@@ -9,6 +9,9 @@ from vertikal.models import Coding, Version
 from vertikal.problems import VertikalError
 from vertikal.refs import ArticleRef
 
+STATUSES = ("sole", "shared", "absent", "unknown")
+KINDS = ("power", "constraint", "check", "status")
+
 
 class NotFound(VertikalError, LookupError):
     """An unknown version, item or domain; the message lists what exists."""
@@ -48,16 +51,25 @@ def _until(ds: Dataset) -> dict[str, str | None]:
 
 
 def versions(ds: Dataset) -> list[dict[str, Any]]:
-    """Every version, in order, with the date it was superseded and its coding counts."""
+    """Every version, in order, with the date it was superseded and its coding counts.
+
+    `counts` counts the powers (items of kind `power`) by status; `counts_by_kind` counts every kind
+    (power, constraint, check, status) apart, so that checks and constraints are never added to powers.
+    """
     until = _until(ds)
+    kinds = {it.id: it.kind for it in ds.items}
     out = []
     for v in ds.versions:
         row = v.model_dump(mode="json", by_alias=True)
         row["until"] = until[v.id]
         codings = ds.codings.get(v.id, {})
-        row["counts"] = {
-            s: sum(1 for c in codings.values() if c.status == s) for s in ("sole", "shared", "absent")
-        }
+        by_kind = {k: dict.fromkeys(STATUSES, 0) for k in KINDS}
+        for item_id, c in codings.items():
+            kind = kinds.get(item_id)
+            if kind is not None:
+                by_kind[kind][c.status] += 1
+        row["counts"] = dict(by_kind["power"])
+        row["counts_by_kind"] = by_kind
         out.append(row)
     return out
 

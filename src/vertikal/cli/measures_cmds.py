@@ -1,4 +1,4 @@
-"""Commands over the measures: methods, measure, timeline, compare, periods, claims."""
+"""Commands over the measures: methods, measure, timeline, compare, periods, claims, sensitivity."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from vertikal.cli.app import app
 
 @app.command("methods")
 def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
-    """How every measure is defined: what it follows, its sources, assumptions and items."""
+    """How every dimension and measure is defined: what it follows, its sources, what was not verified."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond(lambda: measures.methods(dataset(data)), render_measures.methods, as_json)
+    respond(lambda: measures.methods_all(dataset(data)), render_measures.methods, as_json)
 
 
 @app.command("measure")
@@ -26,7 +26,10 @@ def measure_cmd(
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One measure on one version, component by component, with the codings behind each."""
+    """One measure on one version, component by component, with the codings behind each.
+
+    The score is a range: low and high over the statuses the unknown codings could have; the point
+    value counts them as absent."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
@@ -42,7 +45,7 @@ def timeline_cmd(
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every version with every measure, and a terminal chart of the first chosen measure."""
+    """Every version with every measure (point value and low-high range), and a terminal chart."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
@@ -83,3 +86,15 @@ def claims_cmd(
     from vertikal.measures.claimset import evaluate_all
 
     respond(lambda: evaluate_all(dataset(data), claim), render_measures.claims, as_json)
+
+
+@app.command("sensitivity")
+def sensitivity_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+    """How every claim's verdict and every measure's peak change under each judgement switch.
+
+    The switches (data/sensitivity.yaml): unknown codings as absent or present, consultation as sole,
+    conditional powers not counted."""
+    from vertikal.cli import render_measures
+    from vertikal.measures.sensitivity import sensitivity
+
+    respond(lambda: sensitivity(dataset(data)), render_measures.sensitivity, as_json)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 console = Console()
 
-STATUS_STYLE = {"sole": "bold green", "shared": "yellow", "absent": "dim"}
+STATUS_STYLE = {"sole": "bold green", "shared": "yellow", "absent": "dim", "unknown": "magenta"}
 CONF_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
 
 
@@ -37,12 +37,30 @@ def codebook(rows: list[dict[str, Any]]) -> None:
     console.print(t)
 
 
+def _in_force(n: dict[str, int]) -> str:
+    """How many items of a kind are in force (sole or shared), '+n?' for the unknown ones."""
+    return f"{n.get('sole', 0) + n.get('shared', 0)}" + (f"+{n['unknown']}?" if n.get("unknown") else "")
+
+
 def versions(rows: list[dict[str, Any]]) -> None:
     t = Table(title="Versions")
-    for col in ("id", "kind", "label", "act", "in force", "until", "basis", "sole/shared/absent"):
+    heads = (
+        "id",
+        "kind",
+        "label",
+        "act",
+        "in force",
+        "until",
+        "basis",
+        "powers s/sh/a/?",
+        "checks",
+        "constr.",
+    )
+    for col in heads:
         t.add_column(col, overflow="fold")
     for r in rows:
-        c = r["counts"]
+        c, k = r["counts"], r.get("counts_by_kind", {})
+
         t.add_row(
             r["id"],
             r["kind"],
@@ -51,9 +69,15 @@ def versions(rows: list[dict[str, Any]]) -> None:
             r["in_force"],
             r["until"] or "",
             r["basis"],
-            f"{c['sole']}/{c['shared']}/{c['absent']}",
+            f"{c['sole']}/{c['shared']}/{c['absent']}/{c.get('unknown', 0)}",
+            _in_force(k.get("check", {})),
+            _in_force(k.get("constraint", {})),
         )
     console.print(t)
+    console.print(
+        "powers: held alone / shared / absent / unknown (items of kind power only); checks, constr.:"
+        " the legislature's checks and the constraints in force (+n? unknown)"
+    )
 
 
 def powers(result: dict[str, Any]) -> None:
@@ -93,7 +117,12 @@ def history(result: dict[str, Any]) -> None:
     console.print(t)
 
 
-SYMBOL = {"sole": "[bold green]●[/]", "shared": "[yellow]◐[/]", "absent": "[dim]·[/]"}
+SYMBOL = {
+    "sole": "[bold green]●[/]",
+    "shared": "[yellow]◐[/]",
+    "absent": "[dim]·[/]",
+    "unknown": "[magenta]?[/]",
+}
 
 
 def matrix(result: dict[str, Any]) -> None:

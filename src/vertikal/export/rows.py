@@ -10,7 +10,7 @@ from vertikal import measures, queries
 from vertikal.dataset import Dataset
 from vertikal.refs import ArticleRef
 
-SCORE = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
+SCORE: dict[str, float | None] = {"sole": 1.0, "shared": 0.5, "absent": 0.0, "unknown": None}
 Row = dict[str, Any]
 
 

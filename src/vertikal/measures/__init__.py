@@ -9,7 +9,18 @@ from vertikal.measures.compute import score as _score
 from vertikal.measures.defs import Dimension, MeasureDef, load_defs, load_dimensions
 from vertikal.problems import VertikalError
 
-__all__ = ["Dimension", "MeasureDef", "definitions", "dimensions", "methods", "score", "timeline"]
+__all__ = [
+    "Dimension",
+    "MeasureDef",
+    "definitions",
+    "dimension_methods",
+    "dimensions",
+    "methods",
+    "methods_all",
+    "of_dimension",
+    "score",
+    "timeline",
+]
 
 
 class MeasureError(VertikalError, LookupError):
@@ -106,6 +117,11 @@ def methods(ds: Dataset) -> list[dict[str, Any]]:
     The methods entry of each dimension (what it is about, its sources, what was not verified) is
     in `dimension_methods`."""
     return [d.model_dump(mode="json", by_alias=True) for d in definitions(ds)]
+
+
+def methods_all(ds: Dataset) -> dict[str, Any]:
+    """The methods of every dimension and of every measure (what `vertikal methods` shows)."""
+    return {"dimensions": dimension_methods(ds), "measures": methods(ds)}
 
 
 def dimension_methods(ds: Dataset) -> list[dict[str, Any]]:

@@ -350,26 +350,58 @@ def _verdict(result: Any) -> tuple[str, frozenset[str]]:
     return (HOLDS if t else CONTRADICTED), frozenset()
 
 
+def decide(
+    tree: ast.Expression, make: Callable[[dict[str, str]], Evaluator]
+) -> tuple[str, frozenset[str], Evaluator]:
+    """The verdict of a parsed predicate, the unknown codings it depends on, and the evaluator whose trace
+    is the evidence. `make(fixed)` gives an evaluator with some unknown codings' statuses fixed.
+
+    A first pass reads the data with the unknowns as they are. If that leaves the verdict open and the
+    predicate read unknown codings directly (status, has, gained...), every combination of their statuses
+    is tried (up to MAX_BRANCHES): the verdict holds or fails only if it does in every branch.
+    Raises Unevaluable when the data cannot answer.
+    """
+    first = make({})
+    verdict, deps = _verdict(run(tree, first.functions()))
+    if verdict == DEPENDS and first.direct and _branches(first.direct) <= MAX_BRANCHES:
+        keys = sorted(first.direct)
+        outcomes: set[str] = set()
+        seen: set[str] = set()
+        for combo in itertools.product(*(first.direct[k] for k in keys)):
+            branch_verdict, more = _verdict(run(tree, make(dict(zip(keys, combo, strict=True))).functions()))
+            outcomes.add(branch_verdict)
+            seen |= more
+            if len(outcomes) > 1:
+                break
+        if outcomes in ({HOLDS}, {CONTRADICTED}):
+            return outcomes.pop(), frozenset(), first
+        return DEPENDS, frozenset(seen) | frozenset(keys), first
+    return verdict, deps, first
+
+
 def evaluate(ds: Dataset, predicate: str, measure: str | None = None) -> dict[str, Any]:
     """One verdict (holds, contradicted, depends on unknowns, cannot be evaluated) with the evidence.
 
     The single function that decides a verdict: the CLI, the web and the report show its result.
     """
     tree = parse(predicate)
-    ev = Evaluator(ds, measure)
-    out: dict[str, Any] = {"measure": measure, "why": "", "depends_on": []}
+    out: dict[str, Any] = {"measure": measure, "why": ""}
+    made: list[Evaluator] = []
+
+    def make(fixed: dict[str, str]) -> Evaluator:
+        made.append(Evaluator(ds, measure, fixed))
+        return made[-1]
+
     try:
-        verdict, deps = _verdict(run(tree, ev.functions()))
-        if verdict == DEPENDS and ev.direct and _branches(ev.direct) <= MAX_BRANCHES:
-            verdict, deps = _enumerate(ds, tree, measure, ev.direct)
+        verdict, deps, first = decide(tree, make)
     except Unevaluable as exc:
-        verdict, deps = CANNOT, frozenset()
+        verdict, deps, first = CANNOT, frozenset(), made[0]
         out["why"] = str(exc)
     out.update(
         verdict=verdict,
         depends_on=sorted(deps),
-        evidence=ev.trace,
-        low_confidence=sorted(ev.low),
+        evidence=first.trace,
+        low_confidence=sorted(first.low),
     )
     return out
 
@@ -379,27 +411,6 @@ def _branches(direct: dict[str, list[str]]) -> int:
     for options in direct.values():
         n *= len(options)
     return n
-
-
-def _enumerate(
-    ds: Dataset, tree: ast.Expression, measure: str | None, direct: dict[str, list[str]]
-) -> tuple[str, frozenset[str]]:
-    """Decide by trying every status of the unknown codings the predicate reads directly."""
-    keys = sorted(direct)
-    outcomes: set[str] = set()
-    deps: set[str] = set()
-    for combo in itertools.product(*(direct[k] for k in keys)):
-        branch = Evaluator(ds, measure, dict(zip(keys, combo, strict=True)))
-        verdict, more = _verdict(run(tree, branch.functions()))
-        outcomes.add(verdict)
-        deps |= more
-        if len(outcomes) > 1:
-            break
-    if outcomes == {HOLDS}:
-        return HOLDS, frozenset()
-    if outcomes == {CONTRADICTED}:
-        return CONTRADICTED, frozenset()
-    return DEPENDS, frozenset(deps) | frozenset(keys)
 
 
 def evaluate_claim(ds: Dataset, check: str | dict[str, str], dimensions: list[str]) -> list[dict[str, Any]]:

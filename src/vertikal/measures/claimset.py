@@ -104,6 +104,11 @@ def load_claims(ds: Dataset) -> list[Claim]:
     return list(parsed.claims)
 
 
+def _joined(checks: dict[str, str]) -> str:
+    """One line for a check given per dimension: 'powers: ...; personalization: ...'."""
+    return "; ".join(f"{dim}: {predicate}" for dim, predicate in checks.items())
+
+
 def summarise(verdicts: list[dict[str, Any]]) -> str:
     """One verdict for several measures: the one they all give, else `split`."""
     kinds = {v["verdict"] for v in verdicts}
@@ -135,7 +140,8 @@ def evaluate_all(ds: Dataset, only: str | None = None) -> dict[str, Any]:
                 "sources": [s.model_dump() for s in claim.sources],
                 "dimensions": list(claim.dimensions),
                 "passage": claim.passage.model_dump(),
-                "check": claim.check if isinstance(claim.check, str) else dict(claim.check),
+                "check": claim.check if isinstance(claim.check, str) else _joined(claim.check),
+                "checks": dict(claim.check) if isinstance(claim.check, dict) else {"*": claim.check},
                 "note": claim.note,
                 "verdict": summarise(verdicts),
                 "by_dimension": by_dimension,

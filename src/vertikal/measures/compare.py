@@ -92,6 +92,12 @@ def classify(delta: float, ups: list[str], downs: list[str]) -> str:
 
 
 def measure_deltas(ds: Dataset, a: str, b: str) -> dict[str, Any]:
+    """Every measure's step from a to b: point values and ranges, the delta (with its range: the least
+    and greatest change the unknown codings allow), the classification of the point values and every
+    classification the unknowns allow (`possible`)."""
+    from vertikal.measures.logic import OneOf
+    from vertikal.measures.peaks import step_classes
+
     out = {}
     for d in definitions(ds):
         sa, sb = score(ds, d, a), score(ds, d, b)
@@ -105,11 +111,20 @@ def measure_deltas(ds: Dataset, a: str, b: str) -> dict[str, Any]:
                 (ups if comp["score"] > prev else downs).append(comp["id"])
                 moves.append({"id": comp["id"], "from": prev, "to": comp["score"], "says": comp["says"]})
         delta = sb["total"] - sa["total"]
+        possible, _ = step_classes(ds, d.id, a, b)
         out[d.id] = {
+            "dimension": d.dimension,
             "from": sa["total"],
+            "from_low": sa["low"],
+            "from_high": sa["high"],
             "to": sb["total"],
+            "to_low": sb["low"],
+            "to_high": sb["high"],
             "delta": delta,
+            "delta_low": sb["low"] - sa["high"],
+            "delta_high": sb["high"] - sa["low"],
             "classification": classify(delta, ups, downs),
+            "possible": sorted(possible.options) if isinstance(possible, OneOf) else [possible],
             "up": ups,
             "down": downs,
             "moves": moves,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: versions.unknown (powers coded unknown); counts are of powers only
 metadata = MetaData()
 
 
@@ -40,6 +40,7 @@ versions = Table(
     Column("sole", Integer, nullable=False),
     Column("shared", Integer, nullable=False),
     Column("absent", Integer, nullable=False),
+    Column("unknown", Integer, nullable=False),
     _json("row_json"),
     _json("powers_json"),
 )

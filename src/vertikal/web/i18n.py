@@ -34,6 +34,7 @@ TERMS = {
     "sole": N_("sole"),
     "shared": N_("shared"),
     "absent": N_("absent"),
+    "unknown": N_("unknown"),
     "power": N_("power"),
     "constraint": N_("constraint"),
     "check": N_("check"),
@@ -52,6 +53,7 @@ TERMS = {
     "holds": N_("holds"),
     "contradicted": N_("contradicted"),
     "split": N_("split"),
+    "depends on unknowns": N_("depends on unknowns"),
     "cannot be evaluated": N_("cannot be evaluated"),
     # confidence and basis
     "high": N_("high"),

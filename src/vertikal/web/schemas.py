@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["sole", "shared", "absent"]
+Status = Literal["sole", "shared", "absent", "unknown"]
 
 
 class Open(BaseModel):
