@@ -33,8 +33,7 @@ TERMS = {
     # statuses and kinds of item
     "sole": N_("sole"),
     "shared": N_("shared"),
-    "absent": N_("absent"),
-    "unknown": N_("unknown"),
+    "absent": N_("absent"),  # "unknown" (a status, and an akim rule nobody read) is listed below
     "power": N_("power"),
     "constraint": N_("constraint"),
     "check": N_("check"),
