@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from vertikal.models import Confidence, Ident, IsoDate, Labels, Strict, Url
 
@@ -14,6 +14,7 @@ Method = Literal[
     "appointed_by_president_with_maslikhat_consent",
     "appointed_by_president_from_nominees",
     "appointed_by_higher_akim",
+    "appointed_by_higher_akim_with_maslikhat_consent",
     "elected_by_maslikhat",
     "elected_by_local_soviet",
     "elected_directly",
@@ -62,12 +63,23 @@ class Instrument(Strict):
     url: str = ""
 
 
+class Rollout(Strict):
+    """The two rules of a `mixed_rollout` period: the one units move to and the one the rest keep.
+
+    Left out, `new` is direct election and `rest` the rule of the tier's preceding period.
+    """
+
+    new: Method = "elected_directly"
+    rest: Method | None = None
+
+
 class Period(Strict):
     tier: TierId
     from_: IsoDate = Field(alias="from")
     to: IsoDate
     method: Method
     elected_share: float | None = Field(default=None, ge=0, le=1)
+    rollout: Rollout | None = None
     dismissal: str = "unknown"
     no_confidence: NoConfidence = NoConfidence()
     president_cancels_acts: bool | None = None
@@ -92,12 +104,21 @@ class Event(Strict):
 
 
 class DirectShare(Strict):
+    """How far direct election of a tier's akims had got by a date: a count, a stated share, or both."""
+
     tier: TierId
     date: IsoDate
-    directly_elected: int = Field(ge=0)
+    directly_elected: int | None = Field(default=None, ge=0)
     total: int | None = Field(default=None, ge=0)
+    share: float | None = Field(default=None, ge=0, le=1)  # a share the source states, when it gives no count
     sources: list[Url] = []
     note: str = ""
+
+    @model_validator(mode="after")
+    def _count_or_share(self) -> DirectShare:
+        if self.directly_elected is None and self.share is None:
+            raise ValueError("give directly_elected (a count of units) or share (a stated share), or both")
+        return self
 
 
 class AkimsFile(Strict):
