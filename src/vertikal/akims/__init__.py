@@ -92,7 +92,7 @@ def decentralization(ds: Dataset) -> dict[str, Any]:
     shares = [s.model_dump(mode="json", by_alias=True) for s in data.direct_shares]
     return {
         "index": _index.entry(idx),
-        "weighting": idx.weighting,
+        "weighting": idx.weighting.en,
         "tiers": [t.id for t in data.tiers],
         "weights": {t: None if n is None else n.to_dict() for t, n in weights(data).items()},
         "years": years,

@@ -31,7 +31,7 @@ class Level(Strict):
     id: Ident
     level: int = Field(ge=0)
     label: Labels
-    means: str
+    means: Labels
     methods: list[Method]
 
 
@@ -44,11 +44,11 @@ class IndexSource(Strict):
 class IndexDef(Strict):
     id: Ident
     label: Labels
-    follows: str
+    follows: Labels
     scale: list[Level]
-    rollout: str
-    weighting: str
-    unknown: str
+    rollout: Labels
+    weighting: Labels
+    unknown: Labels
     max_unknown_weight: float = Field(ge=0, le=1)
     reasons: dict[str, Labels]
     sources: list[IndexSource]
