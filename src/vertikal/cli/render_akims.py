@@ -111,6 +111,7 @@ def decentralization(result: dict[str, Any]) -> None:
         title="Directness of akim selection on 31 Dec (0 appointed by the centre, 1 elected directly)",
         box=None,
         pad_edge=False,
+        collapse_padding=True,
     )
     t.add_column("year", no_wrap=True)
     for tier in result["tiers"]:
@@ -120,7 +121,8 @@ def decentralization(result: dict[str, Any]) -> None:
     for y in result["years"]:
         year = f"{y['year']}*" if y["year"] in broken else str(y["year"])
         cells = [_tier_cell(y["tiers"][tier]) for tier in result["tiers"]]
-        t.add_row(year, *cells, fmt.score(y["national"]), fmt.span(y["national_low"], y["national_high"]))
+        low, high = y["national_low"], y["national_high"]
+        t.add_row(year, *cells, fmt.score(y["national"], digits=3), fmt.span(low, high, digits=3))
     console.print(t)
     console.print(LEGEND)
     console.print(_scale(index))
