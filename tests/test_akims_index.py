@@ -337,3 +337,16 @@ def test_a_bad_index_definition_stops_the_command_in_one_line(
     result = CliRunner().invoke(app, ["decentralization", "--data", str(root)])
     assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
     assert result.stderr.strip().count("\n") == 0 and "VK036" in result.stderr
+
+
+def test_the_docs_table_places_every_method_where_the_index_does() -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "decentralization.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = None if cells[1] == "—" else int(cells[1])
+    assert set(rows) == set(typing.get_args(Method))
+    for method, level in rows.items():
+        found = INDEX.level_of(method)
+        assert (None if found is None else found.level) == level, method
