@@ -141,7 +141,7 @@ def decentralization(series: dict[str, Any], tiers: dict[str, str], t: dict[str,
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=-90))
     area = (
         alt.Chart(_data(band))
-        .mark_area(opacity=0.18, color="#1f4e79")
+        .mark_area(opacity=0.18, color="#1f4e79", interpolate="step-after")
         .encode(x=x, y="low:Q", y2="high:Q", tooltip=["year:O", "low:Q", "high:Q"])
     )
     rules = (
