@@ -94,26 +94,71 @@ def domain_small_multiples(
     return _config(chart)
 
 
+def _runs(points: list[tuple[int, float | None]]) -> list[tuple[int, float, int]]:
+    """(year, value, run) for the known values; a new run starts after every unknown year (a gap)."""
+    out, run, last = [], 0, None
+    for year, value in points:
+        if value is None:
+            continue
+        if last is not None and year != last + 1:
+            run += 1
+        out.append((year, value, run))
+        last = year
+    return out
+
+
 def decentralization(series: dict[str, Any], tiers: dict[str, str], t: dict[str, str]) -> dict[str, Any]:
-    """The RAI executive-selection score of each tier by year, and the national score."""
+    """Directness of akim selection by tier and nationally (0 appointed by the centre, 1 elected
+    directly), with the national range as a band, unknown years as gaps and breaks as rules."""
+    years = series["years"]
     rows = []
-    for y in series["years"]:
-        for tier, cell in y["tiers"].items():
-            if cell["rai_executive"] is not None:
-                rows.append(
-                    {"year": y["year"], "series": tiers.get(tier, tier), "value": cell["rai_executive"] / 2}
-                )
-        if y["national"] is not None:
-            rows.append({"year": y["year"], "series": t["national"], "value": y["national"]})
-    chart = (
+    for tier in years[0]["tiers"] if years else []:
+        name = tiers.get(tier, tier)
+        pts = [(y["year"], y["tiers"][tier]["directness"]) for y in years]
+        rows += [
+            {"year": yr, "series": name, "value": v, "segment": f"{tier}-{r}"} for yr, v, r in _runs(pts)
+        ]
+    pts = [(y["year"], y["national"]) for y in years]
+    rows += [
+        {"year": yr, "series": t["national"], "value": v, "segment": f"national-{r}"}
+        for yr, v, r in _runs(pts)
+    ]
+    band = [
+        {"year": y["year"], "low": y["national_low"], "high": y["national_high"]}
+        for y in years
+        if y["national_low"] is not None
+    ]
+    cuts = [
+        {
+            "year": b["year"],
+            "why": "; ".join(
+                [f"{tiers.get(e['tier'], e['tier'])}: {t['break_out']}" for e in b["left"]]
+                + [f"{tiers.get(x, x)}: {t['break_in']}" for x in b["returned"]]
+            ),
+        }
+        for b in series.get("breaks", [])
+    ]
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=-90))
+    area = (
+        alt.Chart(_data(band))
+        .mark_area(opacity=0.18, color="#1f4e79", interpolate="step-after")
+        .encode(x=x, y="low:Q", y2="high:Q", tooltip=["year:O", "low:Q", "high:Q"])
+    )
+    rules = (
+        alt.Chart(_data(cuts))
+        .mark_rule(color="#888", strokeDash=[3, 3])
+        .encode(x=x, tooltip=[alt.Tooltip("year:O"), alt.Tooltip("why:N", title=t["series_break"])])
+    )
+    lines = (
         alt.Chart(_data(rows))
         .mark_line(point=True, interpolate="step-after")
         .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=-90)),
-            y=alt.Y("value:Q", title=t["rai_scale"], scale=alt.Scale(domain=[0, 1])),
+            x=x,
+            y=alt.Y("value:Q", title=t["directness_scale"], scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("series:N", title=None),
+            detail="segment:N",
             tooltip=["year:O", "series:N", "value:Q"],
         )
-        .properties(width=WIDTH, height=HEIGHT, title=t["decentralization"])
     )
+    chart = (area + rules + lines).properties(width=WIDTH, height=HEIGHT, title=t["decentralization"])
     return _config(chart)

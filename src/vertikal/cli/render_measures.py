@@ -52,7 +52,7 @@ def methods(result: dict[str, Any]) -> None:
 
 
 def score(result: dict[str, Any]) -> None:
-    value = fmt.span(result["total"], result["low"], result["high"])
+    value = fmt.ranged(result["total"], result["low"], result["high"])
     t = Table(title=f"{result['measure']} in {result['version']}: {value} of {_num(result['max'])}")
     for col in ("component", "score", "max", "rule", "evidence"):
         t.add_column(col, overflow="fold")
@@ -61,7 +61,9 @@ def score(result: dict[str, Any]) -> None:
             f"{e['item']}={e['status']}" + (f" [{fmt.cites(e['cite'])}]" if e.get("cite") else "")
             for e in c["evidence"]
         )
-        t.add_row(c["label"]["en"], fmt.span(c["score"], c["low"], c["high"]), _num(c["max"]), c["says"], ev)
+        t.add_row(
+            c["label"]["en"], fmt.ranged(c["score"], c["low"], c["high"]), _num(c["max"]), c["says"], ev
+        )
     console.print(t)
     if result["low"] != result["high"]:
         exact = "exact" if result["range_exact"] else "an outer bound"
@@ -102,7 +104,7 @@ def timeline(result: dict[str, Any]) -> None:
             cells = []
             for m in g["measures"]:
                 v = row["measures"][m]
-                cells.append(f"{fmt.span(v['total'], v['low'], v['high'])}{'!' if v['uncertain'] else ''}")
+                cells.append(f"{fmt.ranged(v['total'], v['low'], v['high'])}{'!' if v['uncertain'] else ''}")
             t.add_row(row["version"], *cells)
         console.print(t)
     first = result["measures"][0]
@@ -113,7 +115,7 @@ def timeline(result: dict[str, Any]) -> None:
     for row, v in zip(result["versions"], values, strict=True):
         mark = " ◀ peak" if v["total"] == peak else ""
         bar = _band(v["low"], v["total"], v["high"], top)
-        console.print(f"{row['version']} {bar} {fmt.span(v['total'], v['low'], v['high'])}{mark}")
+        console.print(f"{row['version']} {bar} {fmt.ranged(v['total'], v['low'], v['high'])}{mark}")
 
 
 def compare(result: dict[str, Any]) -> None:
@@ -135,8 +137,8 @@ def compare(result: dict[str, Any]) -> None:
         style = CLASS_STYLE[d["classification"]]
         m.add_row(
             name,
-            fmt.span(d["from"], d.get("from_low"), d.get("from_high")),
-            fmt.span(d["to"], d.get("to_low"), d.get("to_high")),
+            fmt.ranged(d["from"], d.get("from_low"), d.get("from_high")),
+            fmt.ranged(d["to"], d.get("to_low"), d.get("to_high")),
             f"{d['delta']:+g}",
             f"[{style}]{d['classification']}[/]",
             ", ".join(d["up"]),
@@ -190,7 +192,7 @@ def _shown(e: dict[str, Any]) -> str:
     """An evidence value as words: a range with its point, a set of possible values."""
     v = e["value"]
     if isinstance(v, dict) and "low" in v:
-        return fmt.span(e.get("point"), v["low"], v["high"])
+        return fmt.ranged(e.get("point"), v["low"], v["high"])
     if isinstance(v, dict) and "one_of" in v:
         return "one of " + "/".join(v["one_of"])
     return fmt.value(v)

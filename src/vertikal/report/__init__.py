@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vertikal import fmt
 from vertikal._io import OutputError, check_output_dir, staged_dir
 from vertikal.dataset import Dataset
 from vertikal.report.context import LANGS, ReportError, build
@@ -50,6 +51,8 @@ def _env() -> Any:
     env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites: ", ".join(cites)
+    env.filters["score"] = fmt.score  # {{ x|score(lang) }}
+    env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
     return env
 
 
