@@ -89,6 +89,32 @@ def measures_all_versions() -> float:
     return median_of(run, 20)
 
 
+@bench("measures-ranges-all-versions", target=0.100)
+def measures_ranges_all_versions() -> float:
+    """Issue 12: every measure of every dimension, with its range over the unknown codings, for every
+    version, in-process, data already loaded, memo cleared each run (median of 20)."""
+    import vertikal
+    from vertikal import measures
+
+    ds = vertikal.load()
+    measures.definitions(ds)
+
+    def run() -> None:
+        ds.memo.clear()
+        for d in measures.definitions(ds):
+            for v in ds.versions:
+                s = measures.score(ds, d.id, v.id)
+                assert s["low"] <= s["total"] <= s["high"]
+
+    return median_of(run, 20)
+
+
+@bench("claims-process", target=1.0)
+def claims_process() -> float:
+    """Issue 12: `vertikal claims --json` as a whole process, three-valued verdicts included (median of 5)."""
+    return median_of(process("claims", "--json"), 5)
+
+
 @bench("timeline-json-process", target=0.8)
 def timeline_json_process() -> float:
     """Issue 3: `vertikal timeline --json` as a whole process (median of 10)."""

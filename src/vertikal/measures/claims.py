@@ -18,6 +18,7 @@ exact for the measures' ranges; when a predicate reads the same unknown coding d
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -74,7 +75,9 @@ HOLDS, CONTRADICTED, DEPENDS, CANNOT = "holds", "contradicted", "depends on unkn
 VERDICTS = (HOLDS, CONTRADICTED, DEPENDS, CANNOT)
 
 
+@functools.lru_cache(maxsize=1024)
 def parse(predicate: str) -> ast.Expression:
+    """The predicate's syntax tree (cached: trees are only read, never changed)."""
     return _parse(predicate, FUNCTIONS)
 
 

@@ -146,8 +146,30 @@ def _options(item: Item, conds: list[Cond]) -> set[tuple[bool, ...]]:
     return out
 
 
-def _lookup(truth: dict[int, bool]) -> Callable[[Cond], bool]:
-    return lambda c: truth[id(c)]
+Compiled = list[tuple[float, list[int], list[int], list[int], int]]
+
+
+def _compile(comp: Component, conds: list[Cond]) -> Compiled:
+    """The component's rules with conditions replaced by their positions in `conds` (fast to evaluate)."""
+    pos = {id(c): i for i, c in enumerate(conds)}
+    return [
+        (
+            r.score,
+            [pos[id(c)] for c in r.when],
+            [pos[id(c)] for c in r.any],
+            [pos[id(c)] for c in r.count],
+            r.min,
+        )
+        for r in comp.rules
+    ]
+
+
+def _first(rules: Compiled, t: list[bool], default: float) -> float:
+    for score, when, any_, count, least in rules:
+        matched = all(t[i] for i in when) and (not any_ or any(t[i] for i in any_))
+        if matched and (not count or sum(t[i] for i in count) >= least):
+            return score
+    return default
 
 
 def component_range(
@@ -158,37 +180,47 @@ def component_range(
 ) -> tuple[float, float, list[str]]:
     """The least and greatest score of a component over the completions of the unknowns it reads.
 
-    `cache` keeps the truth vectors an item's conditions can take (they do not depend on the version).
+    Every combination of the unknown items' possible condition outcomes is tried (stopping early once
+    the component's lowest and highest possible scores are both reached). `cache` keeps what does not
+    depend on the version: the compiled rules and the outcomes an item's conditions can take.
     """
     cache = {} if cache is None else cache
     conds = _conds(comp)
     unknown = [
         i for i in component_items(comp) if (c := codings.get(i)) is not None and c.status == "unknown"
     ]
-    fixed = {id(c): holds(c, codings.get(c.item), items.get(c.item)) for c in conds if c.item not in unknown}
+    if ("rules", id(comp)) not in cache:
+        cache[("rules", id(comp))] = _compile(comp, conds)
+    rules: Compiled = cache[("rules", id(comp))]
+    base = [False if c.item in unknown else holds(c, codings.get(c.item), items.get(c.item)) for c in conds]
     if not unknown:
-        value = _rule_score(comp.rules, _lookup(fixed), comp.default)[0]
+        value = _first(rules, base, comp.default)
         return value, value, unknown
     per_item = []
     for item_id in unknown:
-        mine = [c for c in conds if c.item == item_id]
+        positions = [i for i, c in enumerate(conds) if c.item == item_id]
         key = ("options", id(comp), item_id)
         if key not in cache:
+            mine = [conds[i] for i in positions]
             cache[key] = sorted(_options(items[item_id], mine)) if mine else [()]
-        per_item.append((mine, cache[key]))
+        per_item.append((positions, cache[key]))
     total = 1
     for _, opts in per_item:
         total *= len(opts)
+    scores = [r.score for r in comp.rules] + [comp.default]
+    floor, ceiling = min(scores), max(scores)
     if total > MAX_COMPLETIONS:  # too many to enumerate: every rule (or the default) may apply
-        scores = [r.score for r in comp.rules] + [comp.default]
-        return min(scores), max(scores), unknown
+        return floor, ceiling, unknown
     lo, hi = float("inf"), float("-inf")
+    t = list(base)
     for choice in itertools.product(*(opts for _, opts in per_item)):
-        truth = dict(fixed)
-        for (mine, _), vector in zip(per_item, choice, strict=True):
-            truth.update({id(c): t for c, t in zip(mine, vector, strict=True)})
-        value = _rule_score(comp.rules, _lookup(truth), comp.default)[0]
+        for (positions, _), vector in zip(per_item, choice, strict=True):
+            for i, v in zip(positions, vector, strict=True):
+                t[i] = v
+        value = _first(rules, t, comp.default)
         lo, hi = min(lo, value), max(hi, value)
+        if lo == floor and hi == ceiling:
+            break
     return lo, hi, unknown
 
 
@@ -226,6 +258,14 @@ def _counted(mdef: MeasureDef, items: list[Item]) -> list[tuple[Item, int]]:
     return out
 
 
+def _label(ds: Dataset, it: Item) -> dict[str, str]:
+    key = ("label", it.id)
+    if key not in ds.memo:
+        ds.memo[key] = it.label.model_dump()
+    label: dict[str, str] = ds.memo[key]
+    return label
+
+
 def _says(sign: int, scores: Mapping[Any, float], c: Coding | None) -> str:
     if c is None:
         return "not coded: 0"
@@ -260,7 +300,7 @@ def _score_count(ds: Dataset, mdef: MeasureDef, vid: str, codings: Mapping[str, 
         comps.append(
             {
                 "id": it.id,
-                "label": it.label.model_dump(),
+                "label": _label(ds, it),
                 "domain": it.domain,
                 "score": point,
                 "low": lo,
