@@ -43,12 +43,7 @@ def methods(result: dict[str, Any]) -> None:
             console.print(f"  assumption: {a}")
         if r["components"]:
             console.print(f"  components: {', '.join(c['id'] for c in r['components'])}")
-    console.print(
-        "\nRanges: unknown codings make each measure a range. Low and high are the least and greatest"
-        " value over the statuses the unknowns could have; the point value counts them as absent. A"
-        " rules measure's total range is the sum of its components' ranges: an outer bound when one"
-        " unknown coding feeds two components."
-    )
+    console.print(f"\n[bold]Ranges.[/] {result['ranges']['en']}")
 
 
 def score(result: dict[str, Any]) -> None:

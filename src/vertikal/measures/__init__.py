@@ -119,9 +119,33 @@ def methods(ds: Dataset) -> list[dict[str, Any]]:
     return [d.model_dump(mode="json", by_alias=True) for d in definitions(ds)]
 
 
+RANGES = {
+    "en": (
+        "Unknown codings (no source read settles them) make every measure a range. Low and high are the"
+        " least and greatest value over the statuses the unknown codings could have (and, where a rule"
+        " reads an attribute, every value that changes the rule's outcome). For a count measure the"
+        " range is exact. For a rules measure each component's range is exact and the total's range is"
+        " the sum of the component ranges: exact when no unknown coding feeds two components, otherwise"
+        " an outer bound (the true range may be narrower). The point value counts every unknown as"
+        " absent, with no attributes: what vertikal reported before the unknown status existed."
+    ),
+    "ru": (
+        "Неизвестные кодировки (ни один прочитанный источник их не решает) превращают каждый показатель"
+        " в интервал. Нижняя и верхняя границы - наименьшее и наибольшее значение при всех статусах,"
+        " которые могли бы иметь неизвестные кодировки (и, если правило читает атрибут, при всех"
+        " значениях, меняющих его исход). Для показателей-подсчётов интервал точный. Для показателей"
+        " по правилам точен интервал каждой составляющей, а интервал суммы равен сумме интервалов"
+        " составляющих: он точен, если ни одна неизвестная кодировка не входит в две составляющие, иначе"
+        " это внешняя оценка (настоящий интервал может быть уже). Точечное значение считает каждую"
+        " неизвестную кодировку отсутствующей, без атрибутов."
+    ),
+}
+
+
 def methods_all(ds: Dataset) -> dict[str, Any]:
-    """The methods of every dimension and of every measure (what `vertikal methods` shows)."""
-    return {"dimensions": dimension_methods(ds), "measures": methods(ds)}
+    """The methods of every dimension and of every measure, and how ranges are computed
+    (what `vertikal methods` shows)."""
+    return {"ranges": dict(RANGES), "dimensions": dimension_methods(ds), "measures": methods(ds)}
 
 
 def dimension_methods(ds: Dataset) -> list[dict[str, Any]]:
