@@ -24,17 +24,9 @@ def _vendor_js() -> str:
 def _charts(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
     from vertikal import charts
 
-    t = ctx["t"]
-    out = {
-        f"measure-{m}": charts.measure_timeline(ctx["timeline"], m, t) for m in ctx["timeline"]["measures"]
-    }
-    out["domains"] = charts.domain_small_multiples(ctx["timeline"], ctx["domains"], t)
-    if ctx["akims"] is not None:
-        tiers = {
-            row["tier"]["id"]: row["tier"]["label"][ctx["lang"]] for row in ctx["akims"]["rules"]["tiers"]
-        }
-        out["decentralization"] = charts.decentralization(ctx["akims"]["series"], tiers, t)
-    return out
+    return charts.build(
+        ctx["timeline"], ctx["versions"], ctx["measures"], ctx["domains"], ctx["akims"], ctx["t"], ctx["lang"]
+    )
 
 
 def _env() -> Any:
@@ -77,10 +69,12 @@ def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
 
     import vl_convert as vlc
 
+    from vertikal.charts import for_figure
+
     folder.mkdir()
     names = list(specs)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        svgs = list(pool.map(vlc.vegalite_to_svg, [specs[n] for n in names]))
+        svgs = list(pool.map(vlc.vegalite_to_svg, [for_figure(specs[n]) for n in names]))
         pngs = list(pool.map(lambda svg: vlc.svg_to_png(svg, scale=2), svgs)) if png else []
     for i, name in enumerate(names):
         (folder / f"{name}.svg").write_text(svgs[i], encoding="utf-8")
