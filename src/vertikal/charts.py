@@ -285,7 +285,7 @@ def spread(xs: list[float], gap: float, lo: float, hi: float) -> list[float]:
     return out
 
 
-OVERVIEW_WIDTH, OVERVIEW_HEIGHT, BAND, LABEL_GAP = 600, 240, 180, 13.0
+OVERVIEW_WIDTH, OVERVIEW_HEIGHT, BAND, LABEL_GAP = 600, 240, 200, 13.0
 
 
 def overview(
@@ -335,7 +335,7 @@ def overview(
         .mark_rule(color=RULE)
         .encode(x=bare_x, x2="t:Q", y=alt.value(BAND - 16), y2=alt.value(BAND)),
         alt.Chart(_data(reforms))
-        .mark_text(angle=270, align="left", baseline="middle", fontSize=10.5, limit=BAND - 22, color=INK)
+        .mark_text(angle=270, align="left", baseline="middle", fontSize=10, limit=BAND - 22, color=INK)
         .encode(
             x=bare_x,
             y=alt.value(BAND - 19),

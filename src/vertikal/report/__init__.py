@@ -29,12 +29,18 @@ def _charts(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
     )
 
 
+def _md(text: Any) -> str:
+    """Text for one Markdown line: whitespace (newlines included) collapsed to single spaces."""
+    return " ".join(str(text).split())
+
+
 def _env() -> Any:
     import jinja2
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vertikal.report", "templates"),
-        autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=False),
+        # HTML is escaped; Markdown is not (an entity like &#39; would show as it is)
+        autoescape=lambda name: name is not None and name.endswith(".html.j2"),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
@@ -42,6 +48,8 @@ def _env() -> Any:
     env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites: ", ".join(cites)
+    env.filters["md"] = _md
+    env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     return env
 
 
