@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,11 @@ def _charts(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _md(text: Any) -> str:
-    """Text for one Markdown line: whitespace (newlines included) collapsed to single spaces."""
-    return " ".join(str(text).split())
+    """Text for one Markdown line: runs of spaces, tabs and newlines collapsed to one space.
+
+    Non-breaking spaces (Babel puts one in '21 мая 2007 г.') stay as they are.
+    """
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
 def _env() -> Any:
