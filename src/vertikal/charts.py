@@ -73,17 +73,50 @@ def wrap(text: str, width: int) -> str:
     return "|".join(lines)
 
 
-def _data(values: list[dict[str, Any]]) -> Any:
-    """Inline data (Altair's `Data` is untyped)."""
-    return alt.InlineData(values=values)
+class _Data:
+    """A chart's rows, named in the spec and put into its `datasets` at the end.
+
+    Altair deep-copies inline data at every layer and every `configure`; naming the rows keeps
+    building the report's charts fast.
+    """
+
+    def __init__(self) -> None:
+        self.sets: dict[str, list[dict[str, Any]]] = {}
+        self._names: dict[int, str] = {}
+
+    def __call__(self, values: list[dict[str, Any]]) -> Any:
+        name = self._names.get(id(values))
+        if name is None:
+            name = self._names[id(values)] = f"data-{len(self.sets)}"
+            self.sets[name] = values
+        return alt.NamedData(name=name)
 
 
-def _config(chart: Any, lang: str) -> dict[str, Any]:
-    chart = chart.configure(font=FONT, locale=RU_LOCALE if lang == "ru" else alt.Undefined)
-    chart = chart.configure_view(stroke=None).configure_title(anchor="start", fontSize=14, color=INK)
-    chart = chart.configure_legend(orient="bottom", direction="horizontal", labelLimit=260, titleLimit=260)
+def _part(chart: Any) -> dict[str, Any]:
+    """One Altair chart as a plain Vega-Lite dict, without the top-level keys a part must not have."""
     spec: dict[str, Any] = chart.to_dict(validate=False)
+    for key in ("$schema", "config", "datasets"):
+        spec.pop(key, None)
     return spec
+
+
+def _layer(charts: list[Any], **props: Any) -> dict[str, Any]:
+    """Layers assembled as plain dicts (Altair's LayerChart deep-copies every layer several times)."""
+    return {"layer": [_part(c) for c in charts], **props}
+
+
+def _config(chart: Any, lang: str, data: _Data) -> dict[str, Any]:
+    """The finished spec: the chart (an Altair chart or a dict of parts), the shared look, the rows."""
+    spec = chart if isinstance(chart, dict) else _part(chart)
+    config: dict[str, Any] = {
+        "font": FONT,
+        "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
+        "title": {"anchor": "start", "fontSize": 14, "color": INK},
+        "legend": {"orient": "bottom", "direction": "horizontal", "labelLimit": 260, "titleLimit": 260},
+    }
+    if lang == "ru":
+        config["locale"] = RU_LOCALE
+    return {"$schema": alt.SCHEMA_URL, "config": config, "datasets": data.sets, **spec}
 
 
 def for_figure(spec: dict[str, Any]) -> dict[str, Any]:
@@ -91,10 +124,10 @@ def for_figure(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "config": {**spec.get("config", {}), "font": FIGURE_FONT}}
 
 
-def _low_confidence_marker(rows: list[dict[str, Any]], x: Any, y: Any, t: dict[str, str]) -> Any:
+def _low_confidence_marker(data: _Data, rows: list[dict[str, Any]], x: Any, y: Any, t: dict[str, str]) -> Any:
     """A red ring around each value that rests on low-confidence codings, with one legend entry."""
     return (
-        alt.Chart(_data(rows))
+        alt.Chart(data(rows))
         .mark_point(filled=False, size=170, strokeWidth=1.8, color=WARN)
         .encode(
             x=x,
@@ -110,6 +143,7 @@ def measure_timeline(
     timeline: dict[str, Any], measure: str, label: str, t: dict[str, str], lang: str
 ) -> dict[str, Any]:
     """One measure over time: a step line by date in force, reforms as rules, the first peak labelled."""
+    data = _Data()
     rows = [
         {
             "version": r["version"],
@@ -137,28 +171,28 @@ def measure_timeline(
         alt.Tooltip("date:N", title=t["in_force"]),
         alt.Tooltip("value:Q", title=label),
     ]
-    base = alt.Chart(_data(rows)).encode(x=x, y=y)
+    base = alt.Chart(data(rows)).encode(x=x, y=y)
     layers = [
-        alt.Chart(_data(rows)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
+        alt.Chart(data(rows)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
         base.mark_line(color=ACCENT, interpolate="step-after", strokeWidth=2),
         base.mark_point(filled=True, size=45, color=ACCENT).encode(tooltip=tooltip),
     ]
     uncertain = [r for r in rows if r["uncertain"]]
     if uncertain:
-        layers.append(_low_confidence_marker(uncertain, x, y, t))
+        layers.append(_low_confidence_marker(data, uncertain, x, y, t))
     layers.append(
-        alt.Chart(_data([dict(peak, text=peak_text)]))
+        alt.Chart(data([dict(peak, text=peak_text)]))
         .mark_text(dy=-12, fontWeight="bold", color=INK, align="center")
         .encode(x=x, y=y, text="text:N")
     )
-    chart = alt.layer(*layers).properties(width=WIDTH, height=HEIGHT, title=label)
-    return _config(chart, lang)
+    return _config(_layer(layers, width=WIDTH, height=HEIGHT, title=label), lang, data)
 
 
 def domain_small_multiples(
     timeline: dict[str, Any], domains: dict[str, str], label: str, t: dict[str, str], lang: str
 ) -> dict[str, Any]:
     """The volume of powers in each domain over time, one panel per domain."""
+    data = _Data()
     rows = []
     for r in timeline["versions"]:
         for dom, value in r["measures"]["volume"]["by_domain"].items():
@@ -174,7 +208,7 @@ def domain_small_multiples(
     lo, hi = _span([r["in_force"] for r in timeline["versions"]])
     order = [wrap(label, 27) for label in domains.values()]
     chart = (
-        alt.Chart(_data(rows))
+        alt.Chart(data(rows))
         .mark_line(point=alt.OverlayMarkDef(size=18), interpolate="step-after", color=ACCENT)
         .encode(
             x=_x(lo, hi, 150, None),
@@ -197,7 +231,7 @@ def domain_small_multiples(
         )
         .properties(title=t["by_domain"])
     )
-    return _config(chart, lang)
+    return _config(chart, lang, data)
 
 
 def decentralization(
@@ -208,6 +242,7 @@ def decentralization(
     One row each, so that tiers with the same score never hide one another; a year whose rule is
     unknown is a gap in the line, never a zero.
     """
+    data = _Data()
     order = [t["national"], *(tiers.get(k, k) for k in series["tiers"])]
     rows = []
     for y in series["years"]:
@@ -225,7 +260,7 @@ def decentralization(
         axis=alt.Axis(values=year_ticks(lo, hi, WIDTH), format="d", labelAngle=0),
     )
     chart = (
-        alt.Chart(_data(rows))
+        alt.Chart(data(rows))
         .mark_line(interpolate="step-after", strokeWidth=2, color=ACCENT, invalid="break-paths-show-domains")
         .encode(
             x=x,
@@ -255,7 +290,7 @@ def decentralization(
         )
         .properties(title=alt.Title(t["decentralization"], subtitle=t["rai_scale"].split("\n")))
     )
-    return _config(chart, lang)
+    return _config(chart, lang, data)
 
 
 def spread(xs: list[float], gap: float, lo: float, hi: float) -> list[float]:
@@ -300,6 +335,7 @@ def overview(
     The reforms' short names (`names`, by version id) stand upright in a band above the plot, spread
     apart where versions follow closely (1990, 2022) and tied to their dates by leader lines.
     """
+    data = _Data()
     versions = timeline["versions"]
     lo, hi = _span([r["in_force"] for r in versions])
     rows = []
@@ -330,19 +366,26 @@ def overview(
     ]
     x = _x(lo, hi, OVERVIEW_WIDTH, t["date_in_force"])
     bare_x = alt.X("lt:Q", scale=alt.Scale(domain=[lo, hi], nice=False, zero=False), axis=None)
-    band = alt.layer(
-        alt.Chart(_data(reforms))
-        .mark_rule(color=RULE)
-        .encode(x=bare_x, x2="t:Q", y=alt.value(BAND - 16), y2=alt.value(BAND)),
-        alt.Chart(_data(reforms))
-        .mark_text(angle=270, align="left", baseline="middle", fontSize=10, limit=BAND - 22, color=INK)
-        .encode(
-            x=bare_x,
-            y=alt.value(BAND - 19),
-            text="name:N",
-            tooltip=[alt.Tooltip("name:N", title=t["reform"]), alt.Tooltip("version:N", title=t["version"])],
-        ),
-    ).properties(width=OVERVIEW_WIDTH, height=BAND)
+    band = _layer(
+        [
+            alt.Chart(data(reforms))
+            .mark_rule(color=RULE)
+            .encode(x=bare_x, x2="t:Q", y=alt.value(BAND - 16), y2=alt.value(BAND)),
+            alt.Chart(data(reforms))
+            .mark_text(angle=270, align="left", baseline="middle", fontSize=10, limit=BAND - 22, color=INK)
+            .encode(
+                x=bare_x,
+                y=alt.value(BAND - 19),
+                text="name:N",
+                tooltip=[
+                    alt.Tooltip("name:N", title=t["reform"]),
+                    alt.Tooltip("version:N", title=t["version"]),
+                ],
+            ),
+        ],
+        width=OVERVIEW_WIDTH,
+        height=BAND,
+    )
     color = alt.Color(
         "measure:N",
         title=None,
@@ -353,9 +396,9 @@ def overview(
     y = alt.Y(
         "share:Q", title=t["share"], scale=alt.Scale(domain=[min(0.0, *(r["share"] or 0 for r in rows)), 1])
     )
-    base = alt.Chart(_data(rows)).encode(x=x, y=y, color=color)
+    base = alt.Chart(data(rows)).encode(x=x, y=y, color=color)
     layers = [
-        alt.Chart(_data(reforms)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
+        alt.Chart(data(reforms)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
         base.mark_line(interpolate="step-after", strokeWidth=1.8),
         base.mark_point(filled=True, size=22).encode(
             tooltip=[
@@ -368,12 +411,10 @@ def overview(
     ]
     uncertain = [r for r in rows if r["uncertain"]]
     if uncertain:
-        layers.append(_low_confidence_marker(uncertain, x, y, t))
-    plot = alt.layer(*layers).properties(width=OVERVIEW_WIDTH, height=OVERVIEW_HEIGHT)
-    chart = alt.vconcat(band, plot, spacing=0).properties(
-        title=alt.Title(t["overview"], subtitle=t["overview_sub"].split("\n"))
-    )
-    return _config(chart, lang)
+        layers.append(_low_confidence_marker(data, uncertain, x, y, t))
+    plot = _layer(layers, width=OVERVIEW_WIDTH, height=OVERVIEW_HEIGHT)
+    title = {"text": t["overview"], "subtitle": t["overview_sub"].split("\n")}
+    return _config({"vconcat": [band, plot], "spacing": 0, "title": title}, lang, data)
 
 
 def build(
