@@ -106,3 +106,15 @@ def test_serve_db_serves_that_database(built: Path, tmp_path: Path) -> None:
         proc.wait(timeout=10)
     assert not (tmp_path / "untouched-cache").exists()  # nothing was built: the given file was served
     assert proc.stderr is not None and f"(database {built})" in proc.stderr.read()
+
+
+def test_the_database_keeps_the_report_findings_for_the_site(built: Path, shipped: object) -> None:
+    from vertikal.report.findings import findings
+    from vertikal.store import blob, open_readonly
+
+    engine = open_readonly(built)
+    try:
+        stored = blob(engine, "findings")
+    finally:
+        engine.dispose()
+    assert [f["id"] for f in stored] == [f["id"] for f in findings(shipped)]  # type: ignore[arg-type]

@@ -71,6 +71,15 @@ def _insert(conn: Any, rows: dict[str, list[dict[str, Any]]], blobs: dict[str, A
     conn.execute(schema.blobs.insert(), [{"name": k, "json": dumps(v)} for k, v in blobs.items()])
 
 
+def _findings(ds: Dataset) -> list[dict[str, Any]]:
+    from vertikal.report.findings import FindingsError, findings
+
+    try:
+        return findings(ds)
+    except FindingsError as exc:
+        raise StoreError(str(exc)) from None
+
+
 def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
     """Write the database to `out` atomically (a temporary file beside it, then a rename)."""
     from sqlalchemy import create_engine
@@ -95,6 +104,7 @@ def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
     table_rows, blobs = rows_mod.tables(ds)
     for lang in LANGS:
         blobs[f"charts:{lang}"] = chart_specs(blobs, lang)
+    blobs["findings"] = _findings(ds)  # the report's findings, for the site to word the same way
     digest = data_hash(ds.root)
     meta = {
         "data_hash": digest,
