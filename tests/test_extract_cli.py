@@ -88,7 +88,8 @@ def test_text_output_lists_the_proposals_and_the_figures() -> None:
     [
         (["nope.txt"], "nope.txt: neither a file nor a version id like 2022-09-17"),
         (["2022-09-17"], "no cached text of 2022-09-17; run `vertikal corpus fetch 2022-09-17`"),
-        ([str(EN), "--lang", "kk"], "bad language 'kk': expected one of ru, en"),
+        ([str(EN), "--lang", "xx"], "bad language 'xx' for --lang: expected one of en, ru, kk"),
+        ([str(EN), "--lang", "ru"], f"{EN}: --lang ru, but it reads as English, not Russian (Latin script"),
         ([str(KK)], "the text is in 'kk'; extraction patterns exist for ru and en"),
         (
             [str(EN), "--evaluate"],

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, ForceOpt, JsonOpt, LangOpt, dataset, emit_json, fail, warn
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
+    from vertikal.extract import Extraction
     from vertikal.texts import Tree
+    from vertikal.texts.language import Detection
 
 _VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANGS = ("ru", "en")
@@ -57,7 +59,7 @@ def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
 @app.command("extract")
 def extract_cmd(
     source: Annotated[str, typer.Argument(help="A text file, or a version id whose text is in the cache.")],
-    lang: Annotated[str | None, typer.Option("--lang", help="ru or en (default: the text's own).")] = None,
+    lang: LangOpt = None,
     evaluate: Annotated[
         bool, typer.Option("--evaluate", help="Score the proposals against the version's curated codings.")
     ] = False,
@@ -76,6 +78,7 @@ def extract_cmd(
     min_score: Annotated[
         float, typer.Option("--min-score", min=0.0, max=1.0, help="Leave out proposals scoring less.")
     ] = 0.5,
+    force: ForceOpt = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -86,7 +89,7 @@ def extract_cmd(
     if evaluate and accept:
         fail("choose one of --evaluate and --accept")
     if lang is not None and lang not in LANGS:
-        fail(f"bad language {lang!r}: expected one of {', '.join(LANGS)}")
+        fail(f"no extraction patterns for {lang} yet: they exist for {' and '.join(LANGS)}")
     if text is not None and Path(source).is_file():
         fail("give the text either as FILE or as --text, not both")
     ds = dataset(data)
@@ -99,6 +102,7 @@ def extract_cmd(
     if evaluate or accept:
         target = _version(ds, source, version, "--evaluate" if evaluate else "--accept")
     tree, origin = _read(source, text, lang)
+    detected = _language(tree, lang, force)
     code = lang or tree.lang
     if code not in LANGS:
         fail(f"the text is in {code!r}; extraction patterns exist for {' and '.join(LANGS)} (give --lang)")
@@ -123,6 +127,36 @@ def extract_cmd(
     else:
         result = found.to_dict()
         emit_json(result) if as_json else _print_proposals(result)
+        if not found.proposals:
+            warn(_nothing_found(found, detected))
+
+
+def _language(tree: Tree, lang: str | None, force: bool) -> Detection:
+    """The text's detected language; a --lang that disagrees with it is refused unless forced."""
+    from vertikal.texts.language import detect, disagreement
+
+    detected = detect(tree.render())
+    wrong = disagreement(detected, lang) if lang else None
+    if wrong and not force:
+        hint = f"--lang {detected.lang}" if detected.lang in LANGS else "another text"
+        fail(f"{tree.name}: --lang {lang}, but {wrong}; use {hint}, or --force to extract anyway")
+    return detected
+
+
+def _nothing_found(found: Extraction, detected: Detection) -> str:
+    """What an empty extraction looked for, and the language to try when the text reads as another."""
+    from vertikal import fmt
+
+    said = f"{fmt.language(found.lang)} ({found.lang})"
+    out = f"no proposals: looked for the {said} patterns in {found.provisions} provisions"
+    out += f" ({found.clauses} clauses) of {found.source}"
+    if detected.lang and detected.lang != found.lang:
+        seen = f"{fmt.language(detected.lang)} ({detected.explanation})"
+        todo = (
+            f"try --lang {detected.lang}" if detected.lang in LANGS else "it has no extraction patterns yet"
+        )
+        out += f"; the text reads as {seen}: {todo}"
+    return out
 
 
 def _fmt(value: float | None) -> str:
