@@ -193,3 +193,33 @@ def test_html_and_markdown_say_the_same_sentences(report: tuple[str, dict[str, A
         for line in [f["sentence"], *f["evidence"], *f["uncertainty"]]:
             assert line in pieces["markdown"]
             assert line in html_lib.unescape(pieces["html"])
+
+
+def test_a_stated_share_of_direct_elections_is_worded_as_a_share() -> None:
+    """Issue 16 lets a direct share give a share the source states instead of a count."""
+    label = {"en": "Rural", "ru": "Сельский"}
+    finding = {
+        "id": "akims",
+        "kind": "akims",
+        "title": {"en": "Akims", "ru": "Акимы"},
+        "years": [2024, 2024],
+        "national": [0.9, 0.9],
+        "excluded": [[], []],
+        "tiers": [],
+        "direct_shares": [
+            {
+                "tier": "rural",
+                "date": "2024-09-02",
+                "directly_elected": None,
+                "total": None,
+                "share": 0.9,
+                "label": label,
+            }
+        ],
+        "events": [],
+    }
+    en, ru = (describe([finding], lang, {})[0]["evidence"] for lang in ("en", "ru"))
+    assert en == [
+        "By September 2, 2024, 90% of the akims (Rural) had been elected directly, as the source states."
+    ]
+    assert ru[0].startswith("На 2 сентября 2024") and "90 %" in ru[0]

@@ -227,8 +227,11 @@ def _akims(f: dict[str, Any], lang: str) -> dict[str, Any]:
             line += f"; {say('rai_same', lang)}"
         evidence.append(line)
     for s in f["direct_shares"]:
-        key = "share_line" if s["total"] else "share_line_no_total"
         values = {"date": fmt.date_long(s["date"], lang), "tier": _pick(s["label"], lang)}
+        if s.get("directly_elected") is None:  # the source states a share, not a count
+            evidence.append(say("share_line_stated", lang, share=fmt.percent(s.get("share"), lang), **values))
+            continue
+        key = "share_line" if s["total"] else "share_line_no_total"
         evidence.append(say(key, lang, n=fmt.number(s["directly_elected"], lang), total=s["total"], **values))
     items = [
         {
