@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -217,7 +218,9 @@ def test_only_the_fetcher_uses_the_network() -> None:
     assert users == ["texts/fetcher.py"]
 
 
-def test_cli_fetch_names_the_source(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_fetch_names_the_source(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     """Issue 11 part 11: a fetched text says what it came from: mirror, publisher, official page."""
     f = tmp_path / "sources.yaml"
     official = "https://zan.gov.kz/client/#!/doc/1/rus/05.05.2010"
@@ -226,7 +229,10 @@ def test_cli_fetch_names_the_source(server: str, tmp_path: Path, monkeypatch: py
         f"      kind: mirror\n      publisher: testland/codes (GitHub)\n      official: '{official}'\n"
     )
     monkeypatch.setenv("VERTIKAL_SOURCES", str(f))
-    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "c"))
+    # a short cache path: `corpus list` echoes it, and pytest's own temporary path grows with every run
+    cache = tempfile.TemporaryDirectory(prefix="vk-")
+    request.addfinalizer(cache.cleanup)
+    monkeypatch.setenv("VERTIKAL_CACHE", str(Path(cache.name) / "c"))
     result = runner.invoke(app, ["corpus", "fetch", "2010-05-05"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
