@@ -252,6 +252,45 @@ def language_detect() -> float:
     return max(statistics.median(once(path, lang) for _ in range(5)) for lang, path in texts.items())
 
 
+def _kazakh_text() -> str:
+    path = ROOT.parent / "shared" / "corpus" / "kz-constitution-1995-rev2022-09.kk.md"
+    return path.read_text(encoding="utf-8")
+
+
+@bench("kk-extract-throughput", target=500.0, unit="prov/s", higher=True)
+def kk_extract_throughput() -> float:
+    """Issue 14: provisions per second through `extract.suggest` on the official Kazakh text of 2022
+    (parsed once; patterns compiled and analyser loaded by a first run; median of 5)."""
+    import vertikal
+    from vertikal import extract
+    from vertikal.texts import parse
+
+    tree, codebook = parse(_kazakh_text()), vertikal.load().codebook
+    assert codebook is not None
+    provisions = extract.suggest(tree, codebook, "kk").provisions
+    return provisions / median_of(lambda: extract.suggest(tree, codebook, "kk"), 5, warmup=0)
+
+
+@bench("kk-analyser-load", target=1.0)
+def kk_analyser_load() -> float:
+    """Issue 14: loading the Kazakh analyser (the suffix rules) in a fresh process, median of 5."""
+    from kk_analysers import load_time  # bench/ is on sys.path when run as a script
+
+    return load_time("suffixes", runs=5)
+
+
+@bench("kk-analysers", target=0.85, unit="F1", higher=True)
+def kk_analysers() -> float:
+    """Issue 14: bench/kk_analysers.py (Hunspell against the suffix rules: load time, stem grouping,
+    extraction F1); the value is the chosen analyser's (suffixes) extraction F1 on the latest official
+    Kazakh text present (the 2026 Constitution with $VERTIKAL_TEST_TEXTS, else the 2022 text)."""
+    import kk_analysers
+
+    kk_analysers.main([])
+    chosen = kk_analysers.extraction("suffixes")
+    return float(chosen[max(chosen)]["f1"] or 0.0)
+
+
 def main(names: list[str]) -> int:
     chosen = names or list(BENCHES)
     failed = 0

@@ -36,6 +36,8 @@ CORPUS_EN = (
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "kz-constitution-1995-rev2022-09.en.txt"
 )
 FIXTURE_EN = Path(__file__).parent / "fixtures" / "texts" / "testland-2000.en.txt"
+CORPUS_KK = CORPUS_EN.with_name("kz-constitution-1995-rev2022-09.kk.md")
+FIXTURE_KK = Path(__file__).parent / "fixtures" / "extract" / "synthetic.kk.txt"
 
 
 def _lines() -> list[str]:
@@ -57,7 +59,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh directory with the files the README names, its own cache and its own copy of the data.
 
     `new.txt` and `my-copy.txt` are the English text of 2022 (from ../shared/corpus, never the
-    repository); `old.txt` is a synthetic earlier version of it, so that `diff` has words to show.
+    repository), `my-copy.kk.md` the Kazakh one; `old.txt` is a synthetic earlier version of the
+    English text, so that `diff` has words to show.
     Without the shared corpus they are small synthetic texts.
     """
     root = tmp_path_factory.mktemp("readme")
@@ -68,6 +71,8 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "old.txt").write_text(
         text.replace("seven", "six").replace("Minister", "Ministers"), encoding="utf-8"
     )
+    kk = CORPUS_KK if CORPUS_KK.is_file() else FIXTURE_KK
+    (root / "my-copy.kk.md").write_text(kk.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copytree(Path(vertikal.__file__).parent / "data", root / "data")
     return root
 

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from vertikal.texts.language import Detection
 
 _VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LANGS = ("ru", "en")
+LANGS = ("ru", "en", "kk")
 
 
-def _read(source: str, text: Path | None, lang: str | None) -> tuple[Tree, list[str]]:
+def _read(source: str | None, text: Path | None, lang: str | None) -> tuple[Tree, list[str]]:
     """The parsed text, and the URL it came from when it is a cached download."""
     from vertikal import texts
     from vertikal.texts.cache import find
@@ -31,6 +31,7 @@ def _read(source: str, text: Path | None, lang: str | None) -> tuple[Tree, list[
             if not text.is_file():
                 fail(f"{text}: no such file")
             return texts.parse_file(text), []
+        assert source is not None
         if Path(source).is_file():
             return texts.parse_file(Path(source)), []
         if not _VERSION.match(source):
@@ -46,8 +47,9 @@ def _read(source: str, text: Path | None, lang: str | None) -> tuple[Tree, list[
     fail(f"no cached text of {source}{where}; run `vertikal corpus fetch {source}` or give --text FILE")
 
 
-def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
-    chosen = version or (source if _VERSION.match(source) and not Path(source).is_file() else None)
+def _version(ds: Dataset, source: str | None, version: str | None, why: str) -> str:
+    named = source if source and _VERSION.match(source) and not Path(source).is_file() else None
+    chosen = version or named
     if chosen is None:
         fail(f"{why} needs a version: give a VERSION instead of a file, or --version")
     known = [v.id for v in ds.versions]
@@ -58,7 +60,13 @@ def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
 
 @app.command("extract")
 def extract_cmd(
-    source: Annotated[str, typer.Argument(help="A text file, or a version id whose text is in the cache.")],
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="A text file, or a version id whose text is in the cache (or give --text).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
     evaluate: Annotated[
         bool, typer.Option("--evaluate", help="Score the proposals against the version's curated codings.")
@@ -89,8 +97,10 @@ def extract_cmd(
     if evaluate and accept:
         fail("choose one of --evaluate and --accept")
     if lang is not None and lang not in LANGS:
-        fail(f"no extraction patterns for {lang} yet: they exist for {' and '.join(LANGS)}")
-    if text is not None and Path(source).is_file():
+        fail(f"bad language {lang!r}: expected one of {', '.join(LANGS)}")
+    if source is None and text is None:
+        fail("give a text: a FILE, a VERSION whose text is cached, or --text FILE")
+    if text is not None and source is not None and Path(source).is_file():
         fail("give the text either as FILE or as --text, not both")
     ds = dataset(data)
     assert ds.codebook is not None
@@ -105,7 +115,7 @@ def extract_cmd(
     detected = _language(tree, lang, force)
     code = lang or tree.lang
     if code not in LANGS:
-        fail(f"the text is in {code!r}; extraction patterns exist for {' and '.join(LANGS)} (give --lang)")
+        fail(f"the text is in {code!r}; extraction patterns exist for {', '.join(LANGS)} (give --lang)")
     try:
         found = extract.suggest(
             tree, ds.codebook, code, patterns=patterns_path(code, ds.root), min_score=min_score, items=item

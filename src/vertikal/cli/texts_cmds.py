@@ -152,7 +152,8 @@ def list_cmd(as_json: JsonOpt = False) -> None:
     if not found:
         print("The cache is empty: see `vertikal corpus fetch --help`.")
         return
-    print(f"Cached texts in {cache_dir()}:")
+    print("Cached texts, in")
+    print(f"  {cache_dir()}")
     for e in found:
         print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
         print(f"  from      {_source(e.to_dict())}")
@@ -175,7 +176,7 @@ def parse_cmd(
     force: ForceOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs and footnotes."""
+    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs, footnotes and notes."""
     from vertikal.texts.decode import read_text
     from vertikal.texts.model import ParseError
     from vertikal.texts.parser import parse
@@ -195,7 +196,8 @@ def parse_cmd(
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
-        flag = " (excluded)" if art.excluded else ""
+        editorial = sum(1 for c in art.walk() if c.kind == "note")
+        flag = (f", {editorial} notes" if editorial else "") + (" (excluded)" if art.excluded else "")
         print(f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}")
 
 
