@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -251,9 +250,7 @@ def test_only_the_fetcher_uses_the_network() -> None:
     assert users == ["texts/fetcher.py"]
 
 
-def test_cli_fetch_names_the_source(
-    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
-) -> None:
+def test_cli_fetch_names_the_source(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 11 part 11: a fetched text says what it came from: mirror, publisher, official page."""
     f = tmp_path / "sources.yaml"
     official = "https://zan.gov.kz/client/#!/doc/1/rus/05.05.2010"
@@ -262,10 +259,7 @@ def test_cli_fetch_names_the_source(
         f"      kind: mirror\n      publisher: testland/codes (GitHub)\n      official: '{official}'\n"
     )
     monkeypatch.setenv("VERTIKAL_SOURCES", str(f))
-    # a short cache path: `corpus list` echoes it, and pytest's own temporary path grows with every run
-    cache = tempfile.TemporaryDirectory(prefix="vk-")
-    request.addfinalizer(cache.cleanup)
-    monkeypatch.setenv("VERTIKAL_CACHE", str(Path(cache.name) / "c"))
+    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "c"))
     result = runner.invoke(app, ["corpus", "fetch", "2010-05-05"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
