@@ -72,7 +72,18 @@ def test_the_four_questions_are_answered_from_the_data(answers: list[dict[str, A
     concentration, deconcentration, akims, constitution = answers
     assert concentration["direction"] == "up" and deconcentration["direction"] == "down"
     volume = {m["measure"]: m for m in concentration["moves"]}["volume"]
-    assert (volume["from"], volume["to"], volume["max"]) == (2.5, 46.5, 56.0)
+    # April 1990: the powers no source read settles are unknown (issue 12), 0 at the point value,
+    # up to 45.5 in the range; the rise to 2007 holds whatever they are
+    assert (volume["from"], volume["to"], volume["max"]) == (0.0, 46.5, 56.0)
+    assert (volume["from_low"], volume["from_high"], volume["certain"]) == (0.0, 45.5, True)
+    assert [m["measure"] for m in concentration["moves"]] == [
+        "volume",
+        "shugart-carey",
+        "siaroff",
+        "egm",
+        "frye",
+        "balance",
+    ]  # the powers measures: the findings.yaml question names its dimension
     # 2011 raised the volume of powers inside the deconcentration period: shown, not hidden
     assert [s["to"] for s in deconcentration["against"]] == ["2011-02-02"]
     # the steps that drove it carry their changes with the citations on both sides

@@ -24,7 +24,8 @@ FONT = "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans
 # its layout in any viewer.
 FIGURE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 INK, ACCENT, WARN, RULE = "#1b1f24", "#1f4e79", "#d1495b", "#b8bec6"
-PALETTE = ["#1f4e79", "#d1495b", "#2a7f3f", "#b07d00", "#6a3d9a", "#1b9e9e", "#8c564b", "#e377c2"]
+PALETTE = ["#1f4e79", "#d1495b", "#2a7f3f", "#b07d00", "#6a3d9a", "#1b9e9e", "#8c564b", "#e377c2", "#525252"]
+DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # one stroke per dimension of concentration
 # d3 number and time locales for the charts' own formatting (axis numbers, tooltips)
 RU_LOCALE = {
     "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₽"]},
@@ -150,6 +151,14 @@ def measure_timeline(
             "date": r["in_force"],
             "t": year(r["in_force"]),
             "value": r["measures"][measure]["total"],
+            "low": r["measures"][measure].get("low", r["measures"][measure]["total"]),
+            "high": r["measures"][measure].get("high", r["measures"][measure]["total"]),
+            "range": fmt.ranged(
+                r["measures"][measure]["total"],
+                r["measures"][measure].get("low"),
+                r["measures"][measure].get("high"),
+                lang,
+            ),
             "max": r["measures"][measure]["max"],
             "uncertain": r["measures"][measure]["uncertain"],
             "label": r["label"].get(lang) or r["label"]["en"],
@@ -161,19 +170,30 @@ def measure_timeline(
     peak = next(r for r in rows if r["value"] == top)  # a tie is not a later peak: the first one
     peak_text = f"{t['peak']} {fmt.number(top, lang)} ({peak['version'][:4]})"
     x = _x(lo, hi, WIDTH, t["date_in_force"])
-    y = alt.Y(
-        "value:Q",
-        title=t["score_of"].format(max=fmt.number(most, lang)),
-        scale=alt.Scale(domain=[min(0.0, *(r["value"] for r in rows)), most]),
-    )
+    y_title = t["score_of"].format(max=fmt.number(most, lang))
+    y_scale = alt.Scale(domain=[min(0.0, *(r["low"] for r in rows)), most])
+    y = alt.Y("value:Q", title=y_title, scale=y_scale)
     tooltip = [
         alt.Tooltip("label:N", title=t["version"]),
         alt.Tooltip("date:N", title=t["in_force"]),
-        alt.Tooltip("value:Q", title=label),
+        alt.Tooltip("range:N", title=label),
     ]
     base = alt.Chart(data(rows)).encode(x=x, y=y)
-    layers = [
-        alt.Chart(data(rows)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
+    layers = [alt.Chart(data(rows)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x)]
+    if any(r["low"] != r["high"] for r in rows):  # the range over the unknown codings, as a band
+        layers.append(
+            alt.Chart(data(rows))
+            .mark_area(interpolate="step-after", opacity=0.18, color=ACCENT)
+            .encode(
+                x=x,
+                y=alt.Y("low:Q", scale=y_scale, title=y_title),
+                y2="high:Q",
+                fill=alt.FillDatum(
+                    t["range_band"], scale=alt.Scale(range=[ACCENT]), legend=alt.Legend(title=None)
+                ),
+            )
+        )
+    layers += [
         base.mark_line(color=ACCENT, interpolate="step-after", strokeWidth=2),
         base.mark_point(filled=True, size=45, color=ACCENT).encode(tooltip=tooltip),
     ]
@@ -368,6 +388,12 @@ def overview(
     versions = timeline["versions"]
     lo, hi = _span([r["in_force"] for r in versions])
     rows = []
+    dims = {
+        m: d["label"].get(lang) or d["label"]["en"]
+        for d in timeline.get("dimensions", [])
+        for m in d["measures"]
+    }
+    dim_order = list(dict.fromkeys(dims.values()))
     for r in versions:
         for m in timeline["measures"]:
             v = r["measures"][m]
@@ -376,6 +402,7 @@ def overview(
                     "t": year(r["in_force"]),
                     "version": r["version"],
                     "measure": labels.get(m, m),
+                    "dimension": dims.get(m, ""),
                     "share": round(v["total"] / v["max"], 4) if v["max"] else None,
                     "value": f"{fmt.number(v['total'], lang)} / {fmt.number(v['max'], lang)}",
                     "uncertain": v["uncertain"],
@@ -426,9 +453,16 @@ def overview(
         "share:Q", title=t["share"], scale=alt.Scale(domain=[min(0.0, *(r["share"] or 0 for r in rows)), 1])
     )
     base = alt.Chart(data(rows)).encode(x=x, y=y, color=color)
+    dash = alt.StrokeDash(
+        "dimension:N",
+        title=None,
+        sort=dim_order,
+        scale=alt.Scale(domain=dim_order or [""], range=DASHES[: max(len(dim_order), 1)]),
+        legend=alt.Legend(symbolType="stroke") if len(dim_order) > 1 else None,
+    )
     layers = [
         alt.Chart(data(reforms)).mark_rule(color=RULE, strokeDash=[2, 3]).encode(x=x),
-        base.mark_line(interpolate="step-after", strokeWidth=1.8),
+        base.mark_line(interpolate="step-after", strokeWidth=1.8).encode(strokeDash=dash),
         base.mark_point(filled=True, size=22).encode(
             tooltip=[
                 alt.Tooltip("measure:N", title=t["measure"]),

@@ -38,6 +38,7 @@ class Question(Strict):
     from_: str | int = Field(alias="from")
     to: str | int
     title: Labels
+    dimensions: list[str] = ["powers"]  # the dimensions of concentration whose measures answer it
 
 
 class Questions(Strict):
@@ -83,15 +84,26 @@ def _moves(
     for m in ids:
         va, vb = rows[a]["measures"][m], rows[b]["measures"][m]
         delta = vb["total"] - va["total"]
+        direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
+        lo = vb.get("low", vb["total"]) - va.get("high", va["total"])  # the least change the unknowns allow
+        hi = vb.get("high", vb["total"]) - va.get("low", va["total"])
+        certain = lo > 0 if direction == "up" else hi < 0 if direction == "down" else lo == hi == 0
         out.append(
             {
                 "measure": m,
                 "label": labels[m],
                 "from": va["total"],
+                "from_low": va.get("low", va["total"]),
+                "from_high": va.get("high", va["total"]),
                 "to": vb["total"],
+                "to_low": vb.get("low", vb["total"]),
+                "to_high": vb.get("high", vb["total"]),
                 "max": vb["max"],
                 "delta": delta,
-                "direction": "up" if delta > 0 else "down" if delta < 0 else "flat",
+                "delta_low": lo,
+                "delta_high": hi,
+                "direction": direction,
+                "certain": certain,
                 "uncertain": bool(va["uncertain"] or vb["uncertain"]),
             }
         )
@@ -276,7 +288,13 @@ def findings(ds: Dataset) -> list[dict[str, Any]]:
                 continue
         else:
             a, b = str(q.from_), str(q.to)
-            found = (_trend if q.kind == "trend" else _compare)(ds, ctx, a, b)
+            chosen = [d.id for d in measures.definitions(ds) if d.dimension in q.dimensions]
+            if not chosen:
+                raise FindingsError(
+                    f"{ds.root / FILE}: finding {q.id}: no measure of {', '.join(q.dimensions)}"
+                )
+            found = (_trend if q.kind == "trend" else _compare)(ds, {**ctx, "measures": chosen}, a, b)
+            found["dimensions"] = list(q.dimensions)
             named = {a, b} | {s["to"] for s in found.get("drivers", []) + found.get("against", [])}
             found["versions"] = {v: names[v] for v in sorted(named)}
         out.append(head | found)

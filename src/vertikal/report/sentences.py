@@ -76,8 +76,8 @@ def _measure_line(m: dict[str, Any], lang: str) -> str:
         "measure_line",
         lang,
         label=_pick(m["label"], lang),
-        a=fmt.number(m["from"], lang),
-        b=fmt.number(m["to"], lang),
+        a=fmt.ranged(m["from"], m.get("from_low"), m.get("from_high"), lang),
+        b=fmt.ranged(m["to"], m.get("to_low"), m.get("to_high"), lang),
         max=fmt.number(m["max"], lang),
         delta=_signed(m["delta"], lang),
     )
@@ -161,6 +161,9 @@ def _trend(f: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]:
         else say("low_none", lang),
         _agreement(f["moves"], lang),
     ]
+    open_ = [_pick(m["label"], lang) for m in f["moves"] if not m.get("certain", True)]
+    if open_:
+        uncertainty.append(say("unknown_direction", lang, labels=", ".join(open_)))
     evidence = [_measure_line(m, lang) for m in f["moves"]]
     return {"sentence": head, "evidence": evidence, "groups": groups, "uncertainty": uncertainty}
 
@@ -186,6 +189,9 @@ def _compare(f: dict[str, Any], lang: str, t: dict[str, str]) -> dict[str, Any]:
         say("low_changes", lang, list="; ".join(low)) if low else say("low_changes_none", lang),
         _agreement(f["moves"], lang),
     ]
+    open_ = [_pick(m["label"], lang) for m in f["moves"] if not m.get("certain", True)]
+    if open_:
+        uncertainty.append(say("unknown_direction", lang, labels=", ".join(open_)))
     evidence = [_measure_line(m, lang) for m in f["moves"]]
     return {"sentence": head, "evidence": evidence, "groups": groups, "uncertainty": uncertainty}
 
