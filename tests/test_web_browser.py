@@ -156,6 +156,7 @@ EVERY_PAGE = [
     "/powers/decree_force_of_law",
     "/akims",
     "/claims",
+    "/sensitivity",
     "/methods",
     "/codebook",
     "/downloads",

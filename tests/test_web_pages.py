@@ -32,6 +32,7 @@ PAGES = [
     "/compare?a=2011-02-02&b=2017-03-10",
     "/akims",
     "/claims",
+    "/sensitivity",
     "/methods",
     "/codebook",
     "/downloads",
@@ -44,6 +45,7 @@ TWINS = {
     "/compare?a=2011-02-02&b=2017-03-10": "/compare.json?a=2011-02-02&b=2017-03-10",
     "/akims": "/akims.json",
     "/claims": "/claims.json",
+    "/sensitivity": "/sensitivity.json",
     "/methods": "/methods.json",
     "/codebook": "/codebook.json",
     "/downloads": "/downloads.json",
@@ -123,6 +125,11 @@ def test_json_twins_equal_the_library(client: TestClient, shipped: vertikal.Data
     assert [s["to"] for s in home["steps"]] == [v.id for v in ds.versions][1:]
     codebook = client.get("/codebook.json").json()
     assert [it["id"] for it in codebook["items"]] == [it.id for it in ds.items]
+    from vertikal.measures.sensitivity import sensitivity
+
+    assert client.get("/sensitivity.json").json() == sensitivity(ds)
+    methods = client.get("/methods.json").json()
+    assert (methods["dimensions"], methods["ranges"]) == (measures.dimension_methods(ds), measures.RANGES)
 
 
 @pytest.mark.parametrize(("page", "twin"), sorted(TWINS.items()))

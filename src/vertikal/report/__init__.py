@@ -55,6 +55,7 @@ def _env() -> Any:
     env.filters["cite"] = lambda cites: ", ".join(cites)
     env.filters["score"] = fmt.score  # {{ x|score(lang) }}
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
+    env.globals["ranged"] = fmt.ranged  # {{ ranged(point, low, high, lang) }}
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     return env

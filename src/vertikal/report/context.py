@@ -61,6 +61,12 @@ def _akims(ds: Dataset) -> dict[str, Any] | None:
         return None
 
 
+def _sensitivity(ds: Dataset) -> dict[str, Any] | None:
+    from vertikal.measures.sensitivity import FILE, sensitivity
+
+    return sensitivity(ds) if (ds.root / FILE).is_file() else None
+
+
 def _findings(ds: Dataset, lang: str, t: dict[str, str]) -> list[dict[str, Any]]:
     from vertikal.report.findings import FindingsError, findings
     from vertikal.report.sentences import describe
@@ -77,6 +83,7 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
     timeline = measures.timeline(ds)
     claims = evaluate_all(ds)
     methods = measures.methods(ds)
+    every = measures.methods_all(ds)
     return {
         "lang": lang,
         "t": t,
@@ -87,7 +94,11 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "domains": {k: v.get(lang) for k, v in ds.codebook.domains.items()},
         "timeline": timeline,
         "measures": methods,
+        "dimensions": every["dimensions"],
+        "ranges": every["ranges"].get(lang, every["ranges"]["en"]),
+        "dlabels": {d["id"]: d["label"].get(lang) or d["label"]["en"] for d in every["dimensions"]},
         "mlabels": {m["id"]: m["label"].get(lang) or m["label"]["en"] for m in methods},
+        "sensitivity": _sensitivity(ds),
         "findings": _findings(ds, lang, t),
         "periods": periods(ds)["measures"],
         "steps": _steps(ds),

@@ -99,6 +99,13 @@ def _codings(ds: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return rows, cites
 
 
+def _sensitivity(ds: Dataset) -> dict[str, Any] | None:
+    """`vertikal sensitivity`, or None when the data declare no judgement switches."""
+    from vertikal.measures.sensitivity import FILE, sensitivity
+
+    return sensitivity(ds) if (ds.root / FILE).is_file() else None
+
+
 def _measures(ds: Dataset) -> Rows:
     defs, values, comps = [], [], []
     for pos, d in enumerate(measures.methods(ds)):
@@ -305,9 +312,11 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"]} for d in doms},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),
+        "methods_all": measures.methods_all(ds),
         "periods": periods(ds),
         "steps": steps,
         "claims": claims,
         "akims": akims,
+        "sensitivity": _sensitivity(ds),
     }
     return rows, blobs

@@ -26,6 +26,9 @@ class Store:
         self.version_ids = [v["id"] for v in self.versions]
         self.item_ids = {it["id"] for it in self.codebook}
         self.measure_ids: list[str] = blob(self.engine, "timeline")["measures"]
+        self.dimension_labels: dict[str, dict[str, str]] = {
+            d["id"]: d["label"] for d in (blob(self.engine, "methods_all") or {}).get("dimensions", [])
+        }
         self.measure_labels: dict[str, dict[str, str]] = {
             d["id"]: d["label"] for d in blob(self.engine, "methods")
         }

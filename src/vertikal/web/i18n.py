@@ -202,6 +202,7 @@ def environment(lang: str) -> jinja2.Environment:
         url_in=url,
         term=term,
         span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
+        ranged=lambda point, low=None, high=None: fmt.ranged(point, low, high, lang),
     )
     env.filters.update(
         cite=lambda c: _cite(c, lang),

@@ -66,7 +66,18 @@ def claims(store: Store) -> dict[str, Any]:
 
 
 def methods(store: Store) -> dict[str, Any]:
-    return {"measures": store.blob("methods"), "periods": store.blob("periods")}
+    every = store.blob("methods_all")
+    return {
+        "measures": store.blob("methods"),
+        "dimensions": every["dimensions"],
+        "ranges": every["ranges"],
+        "periods": store.blob("periods"),
+    }
+
+
+def sensitivity(store: Store) -> dict[str, Any]:
+    found: dict[str, Any] | None = store.blob("sensitivity")
+    return found if found else {"switches": [], "claims": [], "measures": []}
 
 
 def codebook(store: Store) -> dict[str, Any]:

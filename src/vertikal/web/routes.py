@@ -58,7 +58,12 @@ def render(request: Request, lang: str, template: str, data: Any, json_url: str,
     env = request.app.state.envs[lang]
     store = request.app.state.store
     html = env.get_template(template).render(
-        data=data, json_url=json_url, country=store.country, measures=store.measure_labels, **ctx
+        data=data,
+        json_url=json_url,
+        country=store.country,
+        measures=store.measure_labels,
+        dimensions=store.dimension_labels,
+        **ctx,
     )
     return HTMLResponse(html)
 
@@ -279,6 +284,13 @@ _twin(
     schemas.MethodsPage,
     "How every measure is defined, and its peaks and runs.",
     "How every measure is defined: what it follows, its sources and assumptions.",
+)
+_twin(
+    "sensitivity",
+    pages.sensitivity,
+    schemas.SensitivityPage,
+    "Every claim's verdict and every measure's peak under each judgement switch (`sensitivity`).",
+    "How verdicts and peaks change under each documented judgement switch.",
 )
 _twin(
     "codebook",

@@ -194,7 +194,15 @@ class ClaimsPage(Open):
 
 class MethodsPage(Open):
     measures: list[dict[str, Any]]
+    dimensions: list[dict[str, Any]]
+    ranges: dict[str, str]
     periods: dict[str, Any]
+
+
+class SensitivityPage(Open):
+    switches: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    measures: list[dict[str, Any]]
 
 
 class CodebookItem(Open):
