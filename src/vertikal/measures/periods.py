@@ -48,12 +48,16 @@ def series(ds: Dataset, measure_id: str) -> tuple[list[str], list[float]]:
 
 
 def periods(ds: Dataset) -> dict[str, Any]:
+    """Peaks and runs of every measure's point values, with each version's range beside them
+    (`ranges`: [low, high] over the unknown codings)."""
     out = {}
     for d in definitions(ds):
         ids, values = series(ds, d.id)
         top = max(values) if values else 0.0
+        scores = [score(ds, d, vid) for vid in ids]
         out[d.id] = {
             "values": dict(zip(ids, values, strict=True)),
+            "ranges": {vid: [s["low"], s["high"]] for vid, s in zip(ids, scores, strict=True)},
             "global_peak": [vid for vid, v in zip(ids, values, strict=True) if v == top],
             "peak_value": top,
             "peaks": _peaks(ids, values),
