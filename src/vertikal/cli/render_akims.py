@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
+from rich.markup import escape
 
+from vertikal import fmt
+from vertikal.cli.layout import Col, show
 from vertikal.cli.render import console
 
 SHORT = {
@@ -31,49 +33,69 @@ LEGEND = (
 
 
 def akims(result: dict[str, Any]) -> None:
+    cols = [
+        Col("from", "id", head=True),
+        Col("to", "id", head=True),
+        Col("method", width=16),
+        Col("dismissal", width=12),
+        Col("acts cancelled by President", width=9),
+        Col("instrument", width=20),
+        Col("confidence", "id"),
+    ]
     for row in result["tiers"]:
-        t = Table(title=f"{row['tier']['label']['en']}")
-        for col in (
-            "from",
-            "to",
-            "method",
-            "dismissal",
-            "acts cancelled by President",
-            "instrument",
-            "conf.",
-        ):
-            t.add_column(col, overflow="fold")
+        rows = []
         for p in row["periods"]:
-            inst = "; ".join(f"{i['title']} {i['article']}".strip() for i in p["instruments"])
-            cancels = {True: "yes", False: "no", None: "?"}[p["president_cancels_acts"]]
-            t.add_row(p["from"], p["to"], p["method"], p["dismissal"], cancels, inst, p["confidence"])
-        console.print(t)
+            inst = "; ".join(
+                i["title"] + (f", Art. {i['article']}" if i["article"] else "") for i in p["instruments"]
+            )
+            rows.append(
+                [
+                    p["from"],
+                    p["to"] or fmt.word("none"),
+                    fmt.value(p["method"]),
+                    fmt.value(p["dismissal"]),
+                    fmt.value(p["president_cancels_acts"])
+                    if p["president_cancels_acts"] is not None
+                    else "?",
+                    escape(inst),
+                    fmt.confidence(p["confidence"]),
+                ]
+            )
+        show(cols, rows, title=escape(row["tier"]["label"]["en"]), console=console)
     if result["events"]:
-        e = Table(title="Events")
-        for col in ("date", "tiers", "event", "counts"):
-            e.add_column(col, overflow="fold")
-        for ev in result["events"]:
-            counts = ", ".join(f"{k}={v}" for k, v in ev["counts"].items())
-            e.add_row(ev["date"], ", ".join(ev["tiers"]), ev["title"]["en"], counts)
-        console.print(e)
+        e_cols = [
+            Col("date", "id", head=True),
+            Col("event", width=24, head=True),
+            Col("tiers", width=12),
+            Col("counts", width=14),
+        ]
+        e_rows = [
+            [
+                ev["date"],
+                escape(ev["title"]["en"]),
+                ", ".join(ev["tiers"]),
+                escape(", ".join(f"{fmt.key(k)}: {fmt.value(v)}" for k, v in ev["counts"].items())),
+            ]
+            for ev in result["events"]
+        ]
+        show(e_cols, e_rows, title="Events", console=console)
 
 
 def decentralization(result: dict[str, Any]) -> None:
-    t = Table(
-        title="Akim selection by tier (31 Dec of each year); RAI executive score 0-2",
-        caption=result["weighting"],
-    )
-    t.add_column("year")
-    for tier in result["tiers"]:
-        t.add_column(tier, justify="center")
-    t.add_column("national 0-1", justify="right")
+    cols = [
+        Col("year", "id"),
+        *(Col(tier.replace("_", " "), "id", justify="center") for tier in result["tiers"]),
+    ]
+    cols.append(Col("national 0-1", "num"))
+    rows = []
     for y in result["years"]:
         cells = []
         for tier in result["tiers"]:
             c = y["tiers"][tier]
-            score = "" if c["rai_executive"] is None else f" {c['rai_executive']:g}"
+            score = "" if c["rai_executive"] is None else f" {fmt.number(c['rai_executive'])}"
             cells.append(f"{SHORT.get(c['method'] or '', '')}{score}")
         national = "" if y["national"] is None else f"{y['national']:.3f}"
-        t.add_row(str(y["year"]), *cells, national)
-    console.print(t)
-    console.print(LEGEND)
+        rows.append([str(y["year"]), *cells, national])
+    title = "Akim selection by tier (31 Dec of each year); RAI executive score 0-2"
+    show(cols, rows, title=title, caption=escape(result["weighting"]), console=console)
+    console.print(LEGEND, highlight=False)
