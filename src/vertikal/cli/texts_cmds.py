@@ -111,21 +111,29 @@ def add_cmd(
 @corpus_app.command("list")
 def list_cmd(as_json: JsonOpt = False) -> None:
     """The cached texts: version, language, size, SHA-256 and origin."""
-    from rich.console import Console
-    from rich.table import Table
+    from rich.markup import escape
 
+    from vertikal.cli.layout import Col, show
+    from vertikal.cli.render import console
     from vertikal.texts.cache import cache_dir, entries
 
     found = entries()
     if as_json:
         emit_json([e.to_dict() for e in found])
         return
-    t = Table(title=f"Cached texts in {cache_dir()}")
-    for col in ("version", "lang", "size", "sha256", "format", "origin"):
-        t.add_column(col, overflow="fold")
-    for e in found:
-        t.add_row(e.version, e.lang, str(e.size), e.sha256[:16], e.format, e.origin)
-    Console().print(t if found else "The cache is empty: see `vertikal corpus fetch --help`.")
+    if not found:
+        console.print("The cache is empty: see `vertikal corpus fetch --help`.", markup=False)
+        return
+    cols = [
+        Col("version", "id", head=True),
+        Col("lang", "id", head=True),
+        Col("size", "num"),
+        Col("sha256", "id"),
+        Col("format", "id"),
+        Col("origin", width=20),
+    ]
+    rows = [[e.version, e.lang, str(e.size), e.sha256[:16], e.format, escape(e.origin)] for e in found]
+    show(cols, rows, title=escape(f"Cached texts in {cache_dir()}"), console=console)
 
 
 @app.command("parse")
@@ -212,16 +220,23 @@ def diff_cmd(
 
 
 def _print_diff(result: dict[str, Any]) -> None:
+    from vertikal import fmt
+    from vertikal.cli.render import console
+
+    def say(text: str) -> None:
+        console.print(text, markup=False, highlight=False)
+
     s = result["summary"]
-    print(f"{result['a']['name']} -> {result['b']['name']}: " + ", ".join(f"{v} {k}" for k, v in s.items()))
+    say(f"{result['a']['name']} → {result['b']['name']}: " + ", ".join(f"{v} {k}" for k, v in s.items()))
+    none = fmt.word("none")
     for e in result["articles"]:
-        pair = e["article"] if e["a"] == e["b"] else f"{e['a'] or '-'} -> {e['b'] or '-'}"
+        pair = e["article"] if e["a"] == e["b"] else f"{e['a'] or none} → {e['b'] or none}"
         extra = f" (from {e['from']})" if e["from"] else f" (into {e['into']})" if e["into"] else ""
-        print(f"\nArticle {pair}: {e['status']}{extra}")
+        say(f"\nArticle {pair}: {e['status']}{extra}")
         for c in e["changes"]:
-            where = c["b_node"] or c["a_node"]
-            print(f"  {where}: {c['old']!r} -> {c['new']!r}")
+            where = fmt.cite(c["b_node"] or c["a_node"])
+            old = fmt.quote(c["old"]) if c["old"] else none
+            new = fmt.quote(c["new"]) if c["new"] else none
+            say(f"  {where}: {old} → {new}")
         if e["history"]["a"] != e["history"]["b"]:
-            print(
-                f"  amended: {', '.join(e['history']['a']) or '-'} -> {', '.join(e['history']['b']) or '-'}"
-            )
+            say(f"  amended: {', '.join(e['history']['a']) or none} → {', '.join(e['history']['b']) or none}")
