@@ -152,13 +152,16 @@ def parse_cmd(
     if as_json:
         emit_json(tree.to_dict())
         return
+    from vertikal.cli.render import console
+
     counts = ", ".join(f"{v} {k}s" for k, v in tree.counts().items() if v)
-    print(f"{file}: {tree.lang}; {counts}")
+    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False)
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
         flag = " (excluded)" if art.excluded else ""
-        print(f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}")
+        line = f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}"
+        console.print(line, markup=False, highlight=False)
 
 
 def _tree(arg: str, lang: str | None, other: str) -> Tree:
