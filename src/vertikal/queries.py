@@ -125,7 +125,7 @@ def history(ds: Dataset, item_id: str) -> dict[str, Any]:
     return {"item": item_row, "versions": rows}
 
 
-_BOUND = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_BOUND = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def _within(version_id: str, start: str | None, end: str | None) -> bool:
