@@ -238,7 +238,7 @@ def _print_evaluation(result: dict[str, Any]) -> None:
     for name in ("tuning", "held_out", "overall"):
         f = result[name]
         console.print(
-            f"{name.replace('_', '-')}: precision {_fmt(f['precision'])}, recall {_fmt(f['recall'])}, "
+            f"{name.replace('_', '-'):>8}: precision {_fmt(f['precision'])}, recall {_fmt(f['recall'])}, "
             f"F1 {_fmt(f['f1'])}, status accuracy {_fmt(f['status_accuracy'])} "
             f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']}, tn {f['tn']})",
             highlight=False,

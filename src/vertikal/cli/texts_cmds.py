@@ -149,15 +149,20 @@ def list_cmd(as_json: JsonOpt = False) -> None:
     if as_json:
         emit_json([e.to_dict() for e in found])
         return
+    from vertikal.cli.render import console
+
+    def say(text: str) -> None:  # wrapped at spaces to the terminal's width
+        console.print(text, markup=False, highlight=False)
+
     if not found:
-        print("The cache is empty: see `vertikal corpus fetch --help`.")
+        say("The cache is empty: see `vertikal corpus fetch --help`.")
         return
-    print(f"Cached texts in {cache_dir()}:")
+    say(f"Cached texts in {cache_dir()}:")
     for e in found:
-        print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
-        print(f"  from      {_source(e.to_dict())}")
+        say(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
+        say(f"  from      {_source(e.to_dict())}")
         if e.official:
-            print(f"  official  {e.official}")
+            say(f"  official  {e.official}")
 
 
 @app.command("parse")
@@ -193,7 +198,7 @@ def parse_cmd(
     from vertikal.cli.render import console
 
     counts = ", ".join(f"{v} {k}s" for k, v in tree.counts().items() if v)
-    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False)
+    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False, soft_wrap=True)
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
