@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -108,20 +107,27 @@ def grid(cols: Sequence[Col], rows: Sequence[Sequence[str]], total: int, **kw: o
     return t
 
 
-def blocks(cols: Sequence[Col], rows: Sequence[Sequence[str]]) -> list[RenderableType]:
-    """One block per row: the heading line, then `header  value` for every other non-empty cell."""
+def blocks(cols: Sequence[Col], rows: Sequence[Sequence[str]], console: Console) -> Text:
+    """One block per row: the heading line, then `header  value` for every other non-empty cell,
+    the value wrapped at spaces under itself (an id longer than the line is folded, never cut)."""
     heads = [i for i, c in enumerate(cols) if c.head] or [0]
-    out: list[RenderableType] = []
+    out = Text()
     for r in rows:
         heading = Text("  ").join(Text.from_markup(r[i]) for i in heads if r[i].strip())
         heading.stylize("bold")
-        body = Table.grid(padding=(0, 2))
-        body.add_column(style="dim", no_wrap=True)
-        body.add_column(overflow="fold")
-        for i, col in enumerate(cols):
-            if i not in heads and Text.from_markup(r[i]).plain.strip():
-                body.add_row(col.header, r[i])
-        out.append(Group(heading, Padding(body, (0, 0, 0, 2), expand=False), Text()))
+        out.append_text(heading)
+        out.append("\n")
+        cells = [(col.header, Text.from_markup(r[i])) for i, col in enumerate(cols) if i not in heads]
+        cells = [(h, v) for h, v in cells if v.plain.strip()]
+        key = max((len(h) for h, _ in cells), default=0)
+        width = max(console.width - key - 4, 20)
+        for header, value in cells:
+            for n, line in enumerate(value.wrap(console, width, overflow="fold")):
+                out.append(f"  {header if n == 0 else '':<{key}}  ", style="dim" if n == 0 else "")
+                line.rstrip()
+                out.append_text(line)
+                out.append("\n")
+        out.append("\n")
     return out
 
 
@@ -139,7 +145,6 @@ def show(
         return
     if title:
         console.print(Text.from_markup(title, style="bold"))
-    for b in blocks(cols, rows):
-        console.print(b)
+    console.print(blocks(cols, rows, console), end="")
     if caption:
         console.print(Text.from_markup(caption, style="dim"))

@@ -198,7 +198,7 @@ def parse_cmd(
     from vertikal.cli.render import console
 
     counts = ", ".join(f"{v} {k}s" for k, v in tree.counts().items() if v)
-    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False)
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
