@@ -157,7 +157,8 @@ def list_cmd(as_json: JsonOpt = False) -> None:
     if not found:
         say("The cache is empty: see `vertikal corpus fetch --help`.")
         return
-    say(f"Cached texts in {cache_dir()}:")
+    say("Cached texts, in")
+    console.print(f"  {cache_dir()}", markup=False, highlight=False, soft_wrap=True)  # a path: whole
     for e in found:
         say(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
         say(f"  from      {_source(e.to_dict())}")

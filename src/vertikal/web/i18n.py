@@ -75,11 +75,19 @@ TERMS = {
     ),
     "appointed_by_president_from_nominees": N_("appointed by the President from nominees"),
     "appointed_by_higher_akim": N_("appointed by the higher akim"),
+    "appointed_by_higher_akim_with_maslikhat_consent": N_(
+        "appointed by the higher akim with the maslikhat's consent"
+    ),
     "elected_by_maslikhat": N_("elected by the maslikhat"),
     "elected_by_local_soviet": N_("elected by the local soviet"),
     "elected_directly": N_("elected directly"),
     "mixed_rollout": N_("mixed (elections being introduced)"),
     "unknown": N_("unknown"),
+    # how a rollout's share of units was found
+    "share_reported": N_("as reported"),
+    "share_interpolated": N_("interpolated between two dated counts"),
+    "share_carried": N_("the last dated count, a lower bound"),
+    "share_unknown": N_("no dated count yet"),
     # kinds of akim event
     "election": N_("election"),
     "reform": N_("reform"),
@@ -170,11 +178,13 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         url=lambda path, **params: url(path, lang, **params),
         url_in=url,
         term=term,
+        span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
     )
     env.filters.update(
         cite=lambda c, version=None: names.cite(c, version, lang),
         date=lambda d: fmt.date_long(d, lang) if d else "",
         num=lambda x: "" if x is None else fmt.number(x, lang),
+        score=lambda x, digits=2: fmt.score(x, lang, digits),
         href=_href,
         pick=lambda labels: "" if labels is None else (labels.get(lang) or labels.get("en") or ""),
         signed=lambda x: fmt.signed(x, lang),
