@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 Kind = Literal["id", "num", "text"]
-GAP = 3  # what separates two columns: a one-cell rule and a space either side
+GAP = 3  # what separates two columns: a blank one-cell divider and a space either side
 
 
 @dataclass(frozen=True)
