@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
+from rich.markup import escape
 
 from vertikal import fmt
+from vertikal.cli.layout import Col, show
 from vertikal.cli.render import _status, console
 
 VERDICT_STYLE = {
@@ -20,20 +21,20 @@ CLASS_STYLE = {"concentration": "red", "deconcentration": "green", "mixed": "yel
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    return fmt.number(x)
 
 
 def methods(result: dict[str, Any]) -> None:
     for d in result["dimensions"]:
-        console.rule(f"[bold]dimension {d['id']}[/]: {d['label']['en']}")
-        console.print(d["about"])
+        console.rule(f"[bold]dimension {d['id']}[/]: {escape(d['label']['en'])}")
+        console.print(escape(d["about"]))
         for s in d["sources"]:
-            console.print(f"  source: {s['cite']}")
+            console.print(f"  source: {escape(s['cite'])}")
         for x in d["not_verified"]:
-            console.print(f"  [red]not verified:[/] {x}")
+            console.print(f"  [red]not verified:[/] {escape(x)}")
         console.print(f"  measures: {', '.join(d['measures']) or 'none (see the command named above)'}")
     for r in result["measures"]:
-        console.rule(f"[bold]{r['id']}[/] ({r['dimension']}): {r['label']['en']}")
+        console.rule(f"[bold]{r['id']}[/] ({r['dimension']}): {escape(r['label']['en'])}")
         console.print(r["follows"])
         for s in r["sources"]:
             console.print(
@@ -43,23 +44,30 @@ def methods(result: dict[str, Any]) -> None:
             console.print(f"  assumption: {a}")
         if r["components"]:
             console.print(f"  components: {', '.join(c['id'] for c in r['components'])}")
-    console.print(f"\n[bold]Ranges.[/] {result['ranges']['en']}")
+    console.print(f"\n[bold]Ranges.[/] {escape(result['ranges']['en'])}")
 
 
-def score(result: dict[str, Any]) -> None:
-    value = fmt.ranged(result["total"], result["low"], result["high"])
-    t = Table(title=f"{result['measure']} in {result['version']}: {value} of {_num(result['max'])}")
-    for col in ("component", "score", "max", "rule", "evidence"):
-        t.add_column(col, overflow="fold")
+def score(result: dict[str, Any], names: fmt.Names) -> None:
+    vid = result["version"]
+    cols = [
+        Col("component", width=16, head=True),
+        Col("score", "num", head=True),
+        Col("max", "num"),
+        Col("rule", width=16),
+        Col("evidence", width=22),
+    ]
+    rows = []
     for c in result["components"]:
         ev = "; ".join(
-            f"{e['item']}={e['status']}" + (f" [{fmt.cites(e['cite'])}]" if e.get("cite") else "")
+            f"{e['item']}: {fmt.status(e['status'])}"
+            + (f" ({names.cites(e['cite'], vid)})" if e.get("cite") else "")
             for e in c["evidence"]
         )
-        t.add_row(
-            c["label"]["en"], fmt.ranged(c["score"], c["low"], c["high"]), _num(c["max"]), c["says"], ev
-        )
-    console.print(t)
+        score = escape(fmt.ranged(c["score"], c["low"], c["high"]))
+        rows.append([escape(c["label"]["en"]), score, _num(c["max"]), escape(c["says"]), escape(ev)])
+    value = escape(fmt.ranged(result["total"], result["low"], result["high"]))
+    title = f"{result['measure']} in {vid}: {value} of {_num(result['max'])}"
+    show(cols, rows, title=title, console=console)
     if result["low"] != result["high"]:
         exact = "exact" if result["range_exact"] else "an outer bound"
         console.print(
@@ -70,12 +78,7 @@ def score(result: dict[str, Any]) -> None:
         console.print(f"[red]rests on low-confidence codings:[/] {', '.join(result['low_confidence'])}")
 
 
-def _bar(value: float, top: float, width: int = 40) -> str:
-    n = 0 if top <= 0 else round(width * max(value, 0) / top)
-    return "█" * n
-
-
-def _band(low: float, point: float, high: float, top: float, width: int = 40) -> str:
+def _band(point: float, high: float, top: float, width: int) -> str:
     """A bar for the point value, with ░ up to the high end of the range."""
 
     def cells(x: float) -> int:
@@ -86,60 +89,87 @@ def _band(low: float, point: float, high: float, top: float, width: int = 40) ->
 
 
 def timeline(result: dict[str, Any]) -> None:
-    groups = result.get("dimensions") or [{"id": "", "label": {"en": ""}, "measures": result["measures"]}]
+    groups = result.get("dimensions") or [{"label": {"en": "Measures"}, "measures": result["measures"]}]
     for g in groups:
+        cols = [Col("version", "id"), *(Col(m, "num") for m in g["measures"])]
+        rows = [
+            [
+                row["version"],
+                *(
+                    escape(fmt.ranged(v["total"], v["low"], v["high"])) + ("!" if v["uncertain"] else "")
+                    for m in g["measures"]
+                    for v in [row["measures"][m]]
+                ),
+            ]
+            for row in result["versions"]
+        ]
         title = (
-            f"{g['label']['en']}: point value \\[low–high] by version (! = rests on low-confidence codings)"
+            f"{escape(g['label']['en'])}: point value \\[low–high] by version (! = low-confidence codings)"
         )
-        t = Table(title=title)
-        t.add_column("version", no_wrap=True)
-        for m in g["measures"]:
-            t.add_column(m, justify="right", overflow="fold")
-        for row in result["versions"]:
-            cells = []
-            for m in g["measures"]:
-                v = row["measures"][m]
-                cells.append(f"{fmt.ranged(v['total'], v['low'], v['high'])}{'!' if v['uncertain'] else ''}")
-            t.add_row(row["version"], *cells)
-        console.print(t)
+        show(cols, rows, title=title, console=console)
     first = result["measures"][0]
     values = [row["measures"][first] for row in result["versions"]]
     top = max((v["high"] for v in values), default=0)
     peak = max((v["total"] for v in values), default=0)
+    width = max(10, min(40, console.width - 40))
     console.print(f"\n[bold]{first}[/] (█ point value, ░ up to the high end of the range; peak {_num(peak)})")
     for row, v in zip(result["versions"], values, strict=True):
         mark = " ◀ peak" if v["total"] == peak else ""
-        bar = _band(v["low"], v["total"], v["high"], top)
-        console.print(f"{row['version']} {bar} {fmt.ranged(v['total'], v['low'], v['high'])}{mark}")
+        shown = escape(fmt.ranged(v["total"], v["low"], v["high"]))
+        console.print(f"{row['version']} {_band(v['total'], v['high'], top, width)} {shown}{mark}")
 
 
-def compare(result: dict[str, Any]) -> None:
-    t = Table(title=f"{result['from']} → {result['to']}: what changed")
-    for col in ("item", "change", "from", "to", "attributes"):
-        t.add_column(col, overflow="fold")
+def compare(result: dict[str, Any], names: fmt.Names) -> None:
+    a_id, b_id = result["from"], result["to"]
+    cols = [
+        Col("item", "id", head=True),
+        Col("change", width=12, head=True),
+        Col("label", width=20),
+        Col(a_id, width=16),
+        Col(b_id, width=16),
+        Col("attributes", width=18),
+    ]
+    rows = []
     for c in result["changes"]:
         a, b = c["from"], c["to"]
-        side_a = f"{_status(a['status'])} {', '.join(a['cite'])}"
-        side_b = f"{_status(b['status'])} {', '.join(b['cite'])}"
-        attrs = "; ".join(f"{x['key']}: {x['from']} → {x['to']}" for x in c["attr_changes"])
+        side_a = f"{_status(a['status'])} {escape(names.cites(a['cite'], a_id))}"
+        side_b = f"{_status(b['status'])} {escape(names.cites(b['cite'], b_id))}"
+        attrs = [names.attr_change(x["key"], x["from"], x["to"]) for x in c["attr_changes"]]
+        if c["bodies_changed"]:
+            attrs.append(f"bodies: {names.bodies(c['bodies_changed'])}")
         effect = {1: " (+)", -1: " (−)"}.get(c["effect"], "")
-        t.add_row(c["label"]["en"], f"{c['change']}{effect}", side_a, side_b, attrs)
-    console.print(t)
-    m = Table(title="Measures (point value \\[low–high])")
-    for col in ("measure", "from", "to", "delta", "step", "up", "down"):
-        m.add_column(col, overflow="fold")
+        kind = "attributes" if c["change"] == "attrs" else c["change"]
+        rows.append(
+            [c["item"], f"{kind}{effect}", escape(c["label"]["en"]), side_a, side_b, escape("; ".join(attrs))]
+        )
+    show(cols, rows, title=f"{a_id} → {b_id}: what changed", console=console)
+    m_cols = [
+        Col("measure", "id", head=True),
+        Col("from", "num"),
+        Col("to", "num"),
+        Col("delta", "num"),
+        Col("step", "id", head=True),
+        Col("up", width=14),
+        Col("down", width=14),
+    ]
+    m_rows = []
     for name, d in result["measures"].items():
         style = CLASS_STYLE[d["classification"]]
-        m.add_row(
-            name,
-            fmt.ranged(d["from"], d.get("from_low"), d.get("from_high")),
-            fmt.ranged(d["to"], d.get("to_low"), d.get("to_high")),
-            f"{d['delta']:+g}",
-            f"[{style}]{d['classification']}[/]",
-            ", ".join(d["up"]),
-            ", ".join(d["down"]),
+        step = f"[{style}]{d['classification']}[/]"
+        if len(d.get("possible", [])) > 1:
+            step += f"\n[dim](unknowns allow: {', '.join(d['possible'])})[/]"
+        m_rows.append(
+            [
+                name,
+                escape(fmt.ranged(d["from"], d.get("from_low"), d.get("from_high"))),
+                escape(fmt.ranged(d["to"], d.get("to_low"), d.get("to_high"))),
+                fmt.signed(d["delta"]),
+                step,
+                ", ".join(d["up"]),
+                ", ".join(d["down"]),
+            ]
         )
-    console.print(m)
+    show(m_cols, m_rows, title="Measures (point value \\[low–high])", console=console)
 
 
 def periods(result: dict[str, Any]) -> None:
@@ -151,15 +181,21 @@ def periods(result: dict[str, Any]) -> None:
         console.rule(f"[bold]{name}[/]: global peak {', '.join(p['global_peak'])} ({_num(p['peak_value'])})")
         console.print(f"local peaks: {peaks or 'none'}")
         for r in p["runs"]:
+            steps = f"{r['steps']} step{'' if r['steps'] == 1 else 's'}"
             console.print(
-                f"  {r['from']} → {r['to']}: {r['direction']} ({r['change']:+g} over {r['steps']} step(s))"
+                f"  {r['from']} → {r['to']}: {r['direction']} ({fmt.signed(r['change'])} over {steps})"
             )
 
 
 def claims(result: dict[str, Any]) -> None:
-    t = Table(title="Claims from the literature (! = rests on low-confidence codings)")
-    for col in ("claim", "verdict", "by dimension and measure", "evidence"):
-        t.add_column(col, overflow="fold")
+    cols = [
+        Col("claim", "id", head=True),
+        Col("verdict", "id", head=True),
+        Col("text", width=24),
+        Col("by dimension and measure", width=18),
+        Col("evidence", width=22),
+    ]
+    rows = []
     for c in result["claims"]:
         style = VERDICT_STYLE.get(c["verdict"], "")
         per = []
@@ -168,57 +204,61 @@ def claims(result: dict[str, Any]) -> None:
             detail = ", ".join(f"{v['measure']}: {v['verdict']}" for v in mine)
             per.append(f"{dim}: {verdict}" + (f" ({detail})" if detail else ""))
         first = c["verdicts"][0]
-        ev = first["why"] or "; ".join(f"{e['call']}={_shown(e)}" for e in first["evidence"][:4])
+        ev = first["why"] or "; ".join(
+            f"{e['call']} = {fmt.Names().evidence(e)}" for e in first["evidence"][:4]
+        )
         if c["depends_on"]:
             more = f" +{len(c['depends_on']) - 6}" if len(c["depends_on"]) > 6 else ""
-            ev += f"\n[magenta]depends on:[/] {', '.join(c['depends_on'][:6])}{more}"
+            ev += f"; depends on: {', '.join(c['depends_on'][:6])}{more}"
         about = ", ".join(c["dimensions"]) or "no dimension"
-        t.add_row(
-            f"{c['id']}\n[dim]{c['text']['en']}[/]\n[dim]about: {about}[/]",
-            f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
-            "\n".join(per),
-            ev,
+        rows.append(
+            [
+                c["id"],
+                f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
+                escape(c["text"]["en"]) + f"\n[dim]about: {escape(about)}[/]",
+                escape("; ".join(per)),
+                escape(ev),
+            ]
         )
-    console.print(t)
+    title = "Claims from the literature (! = rests on low-confidence codings)"
+    show(cols, rows, title=title, console=console)
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(result["counts"].items())))
-
-
-def _shown(e: dict[str, Any]) -> str:
-    """An evidence value as words: a range with its point, a set of possible values."""
-    v = e["value"]
-    if isinstance(v, dict) and "low" in v:
-        return fmt.ranged(e.get("point"), v["low"], v["high"])
-    if isinstance(v, dict) and "one_of" in v:
-        return "one of " + "/".join(v["one_of"])
-    return fmt.value(v)
 
 
 def sensitivity(result: dict[str, Any]) -> None:
     ids = [s["id"] for s in result["switches"]]
     for s in result["switches"]:
-        console.print(f"[bold]{s['id']}[/]: {s['about']} ({s['changed']} codings recoded)")
-    t = Table(title="Claims: verdict as coded and under each switch (changes in bold)")
-    t.add_column("claim", overflow="fold")
-    t.add_column("as coded", overflow="fold")
-    for i in ids:
-        t.add_column(i, overflow="fold")
-    for c in result["claims"]:
-        cells = [f"[bold]{c['by_switch'][i]}[/]" if i in c["changes"] else c["by_switch"][i] for i in ids]
-        t.add_row(c["id"], c["baseline"], *cells)
-    console.print(t)
-    m = Table(title="Measures: where the point values peak (ties listed), as coded and under each switch")
-    m.add_column("measure", overflow="fold")
-    m.add_column("as coded", overflow="fold")
-    for i in ids:
-        m.add_column(i, overflow="fold")
-    for p in result["measures"]:
-
-        def peak(x: dict[str, Any]) -> str:
-            return f"{', '.join(v[:4] for v in x['versions'])} ({_num(x['value'])})"
-
-        cells = [
-            f"[bold]{peak(p['by_switch'][i])}[/]" if i in p["changes"] else peak(p["by_switch"][i])
-            for i in ids
+        console.print(f"[bold]{s['id']}[/]: {escape(s['about'])} ({s['changed']} codings recoded)")
+    cols = [Col("claim", "id", head=True), Col("as coded", "id"), *(Col(i, "id") for i in ids)]
+    rows = [
+        [
+            c["id"],
+            c["baseline"],
+            *(f"[bold]{c['by_switch'][i]}[/]" if i in c["changes"] else c["by_switch"][i] for i in ids),
         ]
-        m.add_row(p["id"], peak(p["baseline"]), *cells)
-    console.print(m)
+        for c in result["claims"]
+    ]
+    show(
+        cols,
+        rows,
+        title="Claims: the verdict as coded and under each switch (changes in bold)",
+        console=console,
+    )
+
+    def peak(x: dict[str, Any]) -> str:
+        return f"{', '.join(v[:4] for v in x['versions'])} ({_num(x['value'])})"
+
+    m_cols = [Col("measure", "id", head=True), Col("as coded", width=10), *(Col(i, width=10) for i in ids)]
+    m_rows = [
+        [
+            p["id"],
+            peak(p["baseline"]),
+            *(
+                f"[bold]{peak(p['by_switch'][i])}[/]" if i in p["changes"] else peak(p["by_switch"][i])
+                for i in ids
+            ),
+        ]
+        for p in result["measures"]
+    ]
+    title = "Measures: where the point values peak (years; ties listed), as coded and under each switch"
+    show(m_cols, m_rows, title=title, console=console)

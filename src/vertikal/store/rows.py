@@ -310,6 +310,7 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "versions": queries.versions(ds),
         "codebook": [json.loads(r["row_json"]) for r in items],
         "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"]} for d in doms},
+        "bodies": {k: v.model_dump() for k, v in (ds.codebook.bodies.items() if ds.codebook else ())},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),
         "methods_all": measures.methods_all(ds),
