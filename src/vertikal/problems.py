@@ -35,9 +35,15 @@ CODES: dict[str, str] = {
     "VK021": "claims-file",
     "VK022": "uncited-secondary",
     "VK030": "paraphrase-is-definition",
+    # sources fit to cite (references.yaml; see vertikal.references)
+    "VK050": "source-missing-field",
+    "VK051": "rejected-host",
+    "VK052": "malformed-url",
+    "VK053": "unknown-source",
+    "VK054": "unused-source",
 }
 # Codes that are reported but do not make `vertikal check` fail: documented gaps, not errors.
-WARNINGS = frozenset({"VK022", "VK030"})
+WARNINGS = frozenset({"VK022", "VK030", "VK054"})
 
 
 @dataclass(frozen=True, order=True)
