@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from vertikal.cli.render import _status, console
@@ -26,8 +27,10 @@ def methods(rows: list[dict[str, Any]]) -> None:
         console.rule(f"[bold]{r['id']}[/]: {r['label']['en']}")
         console.print(r["follows"])
         for s in r["sources"]:
+            link = f" <{s['url']}>" if s.get("url") else ""
             console.print(
-                f"  source: {s['cite']}" + (f" [dim]({s['verified']})[/]" if s.get("verified") else "")
+                f"  source: {escape(s['cite'] + link)}"
+                + (f" [dim]({escape(s['verified'])})[/]" if s.get("verified") else "")
             )
         for a in r["assumptions"]:
             console.print(f"  assumption: {a}")

@@ -50,7 +50,23 @@ def _env() -> Any:
     env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites: ", ".join(cites)
+    env.filters["source"] = _source
     return env
+
+
+def _source(value: dict[str, Any], lang: str) -> Any:
+    """A described source (vertikal.references.describe) in `lang`, linked to its URL when it has one."""
+    from markupsafe import Markup, escape
+
+    from vertikal import fmt
+
+    text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+    if value.get("articles"):
+        text += " " + fmt.cites(value["articles"], lang)
+    url = str(value.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+    return escape(text)
 
 
 def render(ds: Dataset, lang: str) -> dict[str, Any]:
