@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
@@ -321,6 +322,45 @@ def _registry(ds: Dataset, registry: Registry) -> None:
             )
         if ref.url:
             _check_url(ds, src, src.line("sources", i, "url"), ref.url, registry)
+
+
+def citations(ds: Dataset) -> dict[str, list[str]]:
+    """For each registered source id, the files that cite it (codings, versions, claims, measures, akims)."""
+    out: dict[str, list[str]] = {}
+    registry = ds.references
+    for src in _files(ds):
+        for _path, role, value in _walk(src.doc.value):
+            if role == "ref" and registry is not None and registry.get(value) is not None:
+                files = out.setdefault(value, [])
+                if src.name not in files:
+                    files.append(src.name)
+    return out
+
+
+def listing(ds: Dataset, kind: str | None = None) -> list[dict[str, Any]]:
+    """The registry as shown to a person: each source described, with the files that cite it."""
+    from vertikal.queries import NotFound
+
+    registry = ds.references
+    if registry is None:
+        return []
+    if kind is not None and kind not in registry.kinds:
+        raise NotFound(f"unknown kind {kind!r}; known kinds: {', '.join(registry.kinds)}")
+    cited = citations(ds)
+    chosen = [r.id for r in registry.sources if kind is None or r.kind == kind]
+    rows = describe(ds, chosen)
+    root = ds.root.resolve()
+    for row in rows:
+        files = cited.get(row["id"], [])
+        row["cited_in"] = sorted({_relative(f, root) for f in files})
+    return rows
+
+
+def _relative(name: str, root: Path) -> str:
+    try:
+        return str(Path(name).resolve().relative_to(root))
+    except ValueError:
+        return name
 
 
 def report(ds: Dataset) -> None:
