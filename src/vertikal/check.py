@@ -315,6 +315,7 @@ def akim_rules(ds: Dataset) -> None:
         ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
         return
     src = Source(path, name, doc)
+    ds.sources[name] = src  # kept, so that the source rules (vertikal.references) need not parse it again
     for dup, line in doc.duplicates:
         ds.problem(src, line, "VK004", f"duplicate key {'.'.join(map(str, dup))!r}")
     try:

@@ -45,6 +45,7 @@ RefId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$
 # the fields a kind may require (the optional fields of Reference)
 FIELDS = ("author", "title", "year", "date", "publisher", "container", "version", "lang", "url", "reason")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
@@ -134,7 +135,7 @@ def looks_like_url(text: str) -> bool:
 
 def malformed(url: str) -> str | None:
     """Why `url` is not a well-formed web address, or None when it is."""
-    if any(c.isspace() for c in url):
+    if _SPACE.search(url):
         return "it contains white space"
     if url.endswith(("]", ")", ",", ";")):
         return f"it ends with {url[-1]!r} (a slip of a YAML list?)"
@@ -153,9 +154,11 @@ def malformed(url: str) -> str | None:
 
 def rejected(url: str, hosts: Iterable[RejectedHost]) -> RejectedHost | None:
     """The rejected host `url` is on (a host matches itself and its subdomains), or None."""
-    host = (urlsplit(url).hostname or "").rstrip(".").lower()
-    for rule in hosts:
-        if host == rule.host or host.endswith("." + rule.host):
+    labels = (urlsplit(url).hostname or "").rstrip(".").lower().split(".")
+    by_host = {rule.host: rule for rule in hosts}
+    for i in range(len(labels) - 1):  # the host itself, then each parent domain
+        rule = by_host.get(".".join(labels[i:]))
+        if rule is not None:
             return rule
     return None
 
@@ -238,6 +241,13 @@ def _builtin() -> dict[str, Any] | None:
 
 def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """(path, role, value) of every source reference in a parsed file: role 'ref' or 'url'."""
+    if not path and isinstance(node, dict) and isinstance(node.get("codings"), dict):
+        # a codings file (the bulk of the data): only its own and its codings' sources
+        yield from _walk({k: v for k, v in node.items() if k != "codings"})
+        for item, coding in node["codings"].items():
+            if isinstance(coding, dict) and "sources" in coding:
+                yield from _walk({"sources": coding["sources"]}, ("codings", item))
+        return
     if isinstance(node, dict):
         for key, value in node.items():
             sub = (*path, key)
