@@ -115,8 +115,18 @@ def methods(ds: Dataset) -> list[dict[str, Any]]:
     """Every measure's definition: what it follows, its sources, assumptions and items.
 
     The methods entry of each dimension (what it is about, its sources, what was not verified) is
-    in `dimension_methods`."""
-    return [d.model_dump(mode="json", by_alias=True) for d in definitions(ds)]
+    in `dimension_methods`. Each source is shown as the registry describes it (`cite`, `url`), with
+    what was checked in it.
+    """
+    from vertikal.references import describe
+
+    out = []
+    for d in definitions(ds):
+        row = d.model_dump(mode="json", by_alias=True)
+        described = describe(ds, [s.ref for s in d.sources])
+        row["sources"] = [r | {"verified": s.verified} for s, r in zip(d.sources, described, strict=True)]
+        out.append(row)
+    return out
 
 
 RANGES = {
@@ -150,7 +160,12 @@ def methods_all(ds: Dataset) -> dict[str, Any]:
 
 def dimension_methods(ds: Dataset) -> list[dict[str, Any]]:
     """The methods entry of every dimension, with the ids of its measures."""
-    return [
-        {**x.model_dump(mode="json", by_alias=True), "measures": [d.id for d in of_dimension(ds, x.id)]}
-        for x in dimensions(ds)
-    ]
+    from vertikal.references import describe
+
+    out = []
+    for x in dimensions(ds):
+        row = x.model_dump(mode="json", by_alias=True)
+        described = describe(ds, [s.ref for s in x.sources])
+        row["sources"] = [r | {"verified": s.verified} for s, r in zip(x.sources, described, strict=True)]
+        out.append(row | {"measures": [d.id for d in of_dimension(ds, x.id)]})
+    return out

@@ -24,6 +24,7 @@ from vertikal import attrs
 from vertikal.dataset import Dataset
 from vertikal.measures.defs import UNARY, Component, Cond, MeasureDef, Rule
 from vertikal.models import AttrSpec, Coding, Item
+from vertikal.references import describe
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
@@ -242,7 +243,7 @@ def _evidence(
                     "attrs": dict(c.attrs),
                     "cite": list(c.cite),
                     "confidence": c.confidence,
-                    "sources": ds.sources_of(vid, c),
+                    "sources": describe(ds, ds.sources_of(vid, c)),
                 }
             )
         out.append(ds.memo[key])

@@ -69,8 +69,9 @@ class Part(Strict):
 
 
 class Source(Strict):
-    cite: str
-    url: str = ""
+    """A source the measure follows: a registered source id (references.yaml) and what was checked in it."""
+
+    ref: Annotated[str, StringConstraints(min_length=1)]
     verified: str = ""
 
 
@@ -121,8 +122,10 @@ def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, s
 
 
 class DimensionSource(Strict):
-    cite: str
-    url: str = ""
+    """A source of a dimension's methods entry: a registered source id (references.yaml)."""
+
+    ref: Annotated[str, StringConstraints(min_length=1)]
+    verified: str = ""
 
 
 class Dimension(Strict):
@@ -131,7 +134,7 @@ class Dimension(Strict):
     id: Ident
     label: Labels
     about: str
-    sources: list[DimensionSource] = Field(min_length=1)
+    sources: list[DimensionSource] = []
     not_verified: list[str] = []
 
 
@@ -144,8 +147,7 @@ DEFAULT_DIMENSIONS = [
     Dimension(
         id="powers",
         label=Labels(en="Powers of the office", ru="Полномочия должности"),
-        about="What the office may do.",
-        sources=[DimensionSource(cite="the measures' own sources")],
+        about="What the office may do (see each measure's sources).",
     )
 ]
 
