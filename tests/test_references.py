@@ -259,9 +259,11 @@ def test_claims_and_methods_json_show_sources(shipped: vertikal.Dataset) -> None
     succession = by_id["timeline-17-succession-2019"]["sources"]
     assert succession[0]["articles"] == ["art_27__para_1"] and "Art. 27(1)" in succession[0]["cite"]
     assert all(s["kind"] for c in claims["claims"] for s in c["sources"])
-    methods = _json(["methods"])
+    every = _json(["methods"])  # the dimensions' entries, then the measures (issue 12)
+    assert every == json.loads(json.dumps(measures.methods_all(shipped)))
+    assert isinstance(every, dict)
+    methods = every["measures"]
     assert methods == json.loads(json.dumps(measures.methods(shipped)))
-    assert isinstance(methods, list)
     egm = next(m for m in methods if m["id"] == "egm")
     assert [s["id"] for s in egm["sources"]] == ["elkins-ginsburg-melton-2009", "constitute-hosdec"]
     assert egm["sources"][0]["verified"]
