@@ -153,7 +153,7 @@ def test_the_store_doctests() -> None:
 
 def test_serve_refuses_a_missing_data_directory(tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--data", str(tmp_path / "nope"), "--cache", str(tmp_path)])
-    assert result.exit_code == 1 and "not a directory" in result.stderr
+    assert result.exit_code == 1 and "the data directory does not exist" in result.stderr
 
 
 def test_serve_reports_data_problems_in_one_line(broken: Callable[[str], Path], tmp_path: Path) -> None:

@@ -81,11 +81,7 @@ def check_cmd(
     ] = False,
 ) -> None:
     """Validate the data strictly; list every problem with its code, file and line."""
-    from vertikal.dataset import load
-
-    if data is not None and not data.is_dir():
-        fail(f"{data}: not a directory")
-    ds = load(data)
+    ds = dataset(data, strict=False)
     if texts:
         from vertikal.texts.citations import check_citations
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
@@ -93,12 +93,11 @@ def add_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a local file as a version's text (stored as normalized UTF-8 text)."""
-    from vertikal.dataset import load
     from vertikal.texts.cache import CacheError
     from vertikal.texts.extract import add_file
     from vertikal.texts.model import ParseError
 
-    known = [v.id for v in load(data).versions]
+    known = [v.id for v in dataset(data, strict=False).versions]
     if known and version not in known:
         fail(f"unknown version {version!r}; known: {', '.join(known)}")
     try:

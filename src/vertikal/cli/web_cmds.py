@@ -12,6 +12,7 @@ import typer
 
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
 from vertikal.cli.app import app
+from vertikal.problems import VertikalError
 
 
 @app.command("build-db")
@@ -74,8 +75,12 @@ def serve_cmd(
     data: DataOpt = None,
 ) -> None:
     """Serve the web explorer (read-only), building its database first if missing or stale."""
-    if data is not None and not data.is_dir():
-        fail(f"{data}: not a directory")
+    from vertikal.loader import data_root
+
+    try:
+        data = data_root(data)
+    except VertikalError as exc:
+        fail(str(exc))
     db, downloads = _prepare(data, cache)
     import uvicorn
 

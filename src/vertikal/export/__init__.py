@@ -10,8 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from vertikal import _yaml
 from vertikal._io import OutputError, check_output_dir, staged_dir
 from vertikal.dataset import Dataset
 from vertikal.problems import VertikalError
@@ -32,7 +31,7 @@ class ExportError(VertikalError, ValueError):
 
 def table_schemas() -> dict[str, dict[str, Any]]:
     text = (resources.files("vertikal.export") / "tables.yaml").read_text(encoding="utf-8")
-    schemas: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    schemas: dict[str, dict[str, Any]] = _yaml.load_text(text, "vertikal/export/tables.yaml")
     return schemas
 
 

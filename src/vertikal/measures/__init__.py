@@ -25,7 +25,7 @@ def definitions(ds: Dataset) -> list[MeasureDef]:
     if key not in _CACHE:
         defs, errors = load_defs(ds.root / "measures")
         if errors:
-            file, line, msg = errors[0]
+            file, line, _code, msg = errors[0]
             raise MeasureError(f"{file}:{line}: {msg}")
         _CACHE[key] = defs
     return _CACHE[key]

@@ -6,9 +6,7 @@ import itertools
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from vertikal import measures, queries
+from vertikal import _yaml, measures, queries
 from vertikal.dataset import Dataset
 from vertikal.measures.claimset import evaluate_all
 from vertikal.measures.compare import compare
@@ -26,7 +24,7 @@ def strings(lang: str) -> dict[str, str]:
     if lang not in LANGS:
         raise ReportError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
     text = (resources.files("vertikal.report") / "strings.yaml").read_text(encoding="utf-8")
-    table: dict[str, dict[str, str]] = yaml.safe_load(text)
+    table: dict[str, dict[str, str]] = _yaml.load_text(text, "vertikal/report/strings.yaml")
     return table[lang]
 
 
