@@ -18,8 +18,19 @@ from vertikal.problems import VertikalError
 @app.command("build-db")
 def build_db_cmd(
     out: Annotated[
-        Path, typer.Option("--out", help="The SQLite file to write (replaced atomically).")
+        Path,
+        typer.Option(
+            "--out",
+            help="The SQLite file to write, replaced atomically. An existing file is replaced only if it "
+            "is a vertikal database; any other file is refused and left as it is.",
+        ),
     ] = Path("vertikal.sqlite"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Also replace a vertikal database of another schema (never any other file)."
+        ),
+    ] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -27,7 +38,7 @@ def build_db_cmd(
     from vertikal.store import StoreError, build_db
 
     try:
-        result = build_db(dataset(data), out)
+        result = build_db(dataset(data), out, force)
     except StoreError as exc:
         fail(str(exc))
     if as_json:

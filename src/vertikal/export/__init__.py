@@ -104,14 +104,18 @@ def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str
     }
 
 
-def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
-    """Write every table in the chosen format(s) and a datapackage.json into `out`, atomically."""
+def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dict[str, Any]:
+    """Write every table in the chosen format(s) and a datapackage.json into `out`, atomically.
+
+    `out` must be new, empty, or hold only what vertikal wrote there; with `force`, other files in it
+    are kept and only vertikal's own are replaced (see `vertikal._io`).
+    """
     from vertikal.export.rows import all_tables
 
     formats = _formats(fmt)
     out = Path(out)
     try:
-        check_output_dir(out)
+        check_output_dir(out, force)
     except OutputError as exc:
         raise ExportError(str(exc)) from None
     schemas = table_schemas()
@@ -120,7 +124,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
     if missing:
         raise ExportError(f"internal: tables and schemas differ: {sorted(missing)}")
     written: list[str] = []
-    with staged_dir(out) as tmp:
+    with staged_dir(out, "export", force) as tmp:
         for f in formats:
             (tmp / f).mkdir()
         for name, schema in schemas.items():

@@ -78,7 +78,7 @@ def prepare(data_root: Path | None, cache_dir: Path | None = None) -> Prepared:
         raise StoreError(str(exc)) from None
     try:
         check_output_dir(p.folder)
-        with staged_dir(p.folder) as tmp:
+        with staged_dir(p.folder, "web-cache") as tmp:
             build_db(ds, tmp / DB_NAME)
             export(ds, tmp / "downloads", "csv")
             _zip_csv(tmp / "downloads")
