@@ -44,6 +44,16 @@ def dataset(data: Path | None, strict: bool = True) -> Dataset:
         fail(str(exc))
 
 
+def version_id(text: str, data: Path | None = None, ds: Dataset | None = None) -> str:
+    """The version id that `text` names (an id, a unique prefix or a year), or a one-line refusal."""
+    from vertikal.queries import resolve_version
+
+    try:
+        return resolve_version(ds if ds is not None else dataset(data, strict=False), text)
+    except VertikalError as exc:
+        fail(str(exc))
+
+
 def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
     sys.stdout.write("\n")

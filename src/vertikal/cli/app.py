@@ -36,7 +36,7 @@ def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 
 @app.command("powers")
 def powers_cmd(
-    version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
+    version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain, e.g. government.")] = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, version_id
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
@@ -48,10 +48,7 @@ def _version(ds: Dataset, source: str, version: str | None, why: str) -> str:
     chosen = version or (source if _VERSION.match(source) and not Path(source).is_file() else None)
     if chosen is None:
         fail(f"{why} needs a version: give a VERSION instead of a file, or --version")
-    known = [v.id for v in ds.versions]
-    if chosen not in known:
-        fail(f"unknown version {chosen!r}; known: {', '.join(known)}")
-    return chosen
+    return version_id(chosen, ds=ds)
 
 
 @app.command("extract")
@@ -91,6 +88,8 @@ def extract_cmd(
         fail("give the text either as FILE or as --text, not both")
     ds = dataset(data)
     assert ds.codebook is not None
+    if not Path(source).is_file() and source[:4].isdigit():  # a version: an id, a prefix or a year
+        source = version_id(source, ds=ds)
     known_items = {it.id for it in ds.items}
     for it in item or []:
         if it not in known_items:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, version_id
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ corpus_app = typer.Typer(
 app.add_typer(corpus_app, name="corpus")
 
 LangOpt = Annotated[str | None, typer.Option("--lang", help="ru, kk or en.", show_default=False)]
+
+
+_FULL_ID = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _console() -> Any:
@@ -45,6 +49,8 @@ def fetch_cmd(
 
     if all_ == (version is not None):
         fail("give either a VERSION or --all")
+    if version is not None and not _FULL_ID.match(version):  # a prefix or a year of a coded version
+        version = version_id(version)
     if lang is not None and lang not in LANGS:
         fail(f"bad language {lang!r}: expected one of {', '.join(LANGS)}")
     try:
@@ -97,9 +103,9 @@ def add_cmd(
     from vertikal.texts.extract import add_file
     from vertikal.texts.model import ParseError
 
-    known = [v.id for v in dataset(data, strict=False).versions]
-    if known and version not in known:
-        fail(f"unknown version {version!r}; known: {', '.join(known)}")
+    ds = dataset(data, strict=False)
+    if ds.versions:
+        version = version_id(version, ds=ds)
     try:
         entry = add_file(file, version, lang).to_dict()
     except (ParseError, CacheError) as exc:
@@ -162,8 +168,10 @@ def _tree(arg: str, lang: str | None, other: str) -> Tree:
     try:
         if Path(arg).is_file():
             return parse_file(Path(arg))
-        if not (len(arg) == 10 and arg[4] == "-" and arg[7] == "-"):
+        if not arg[:4].isdigit():
             fail(f"{arg}: neither a file nor a version id like 2022-09-17")
+        if not _FULL_ID.match(arg):  # a prefix or a year of a coded version
+            arg = version_id(arg)
         langs = [lang] if lang else [c for c in DEFAULT_LANGS if _has(other, c)] or list(DEFAULT_LANGS)
         for code in langs:
             entry = find(arg, code)

@@ -174,7 +174,7 @@ def _compare(ds: Dataset) -> tuple[Rows, list[dict[str, Any]]]:
     ids = [v.id for v in ds.versions]
     steps = set(itertools.pairwise(ids))
     pairs, classes, summaries = [], [], []
-    for a, b in itertools.product(ids, ids):
+    for a, b in itertools.permutations(ids, 2):  # never a version with itself
         result = compare(ds, a, b)
         pairs.append(
             {
