@@ -18,6 +18,39 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    """`vertikal --version`: the program's version and the version of the data it reads by default."""
+    if not value:
+        return
+    import vertikal
+    from vertikal.dataset import default_root
+    from vertikal.release import UNVERSIONED, read_release
+
+    root = default_root()
+    found = read_release(root) if root.is_dir() else None
+    typer.echo(f"vertikal {vertikal.__version__}")
+    if found is not None:
+        typer.echo(f"dataset {found.version} (released {found.released})")
+    else:
+        typer.echo(f"dataset {UNVERSIONED} ({root} has no valid dataset.yaml)")
+    raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the versions of vertikal and of its data ($VERTIKAL_DATA or the built-in data).",
+        ),
+    ] = False,
+) -> None:
+    """Measure how a head of state's constitutional powers concentrate and deconcentrate."""
+
+
 @app.command("codebook")
 def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""

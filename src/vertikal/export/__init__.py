@@ -29,9 +29,18 @@ class ExportError(VertikalError, ValueError):
     """Bad input to the export (unknown format, unwritable output...)."""
 
 
-def table_schemas() -> dict[str, dict[str, Any]]:
+def table_schemas(ds: Dataset | None = None) -> dict[str, dict[str, Any]]:
+    """The tables' Frictionless schemas from `tables.yaml`. A wide table (`versionColumns`) gets one
+    column per version of `ds`, named by the version's id."""
     text = (resources.files("vertikal.export") / "tables.yaml").read_text(encoding="utf-8")
     schemas: dict[str, dict[str, Any]] = _yaml.load_text(text, "vertikal/export/tables.yaml")
+    for schema in schemas.values():
+        per_version = schema.pop("versionColumns", None)
+        if per_version is not None and ds is not None:
+            schema["fields"] += [
+                {"name": v.id, "type": "string", "description": per_version.format(version=v.id)}
+                for v in ds.versions
+            ]
     return schemas
 
 
@@ -67,6 +76,7 @@ def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> Any:
 
 def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str, ...]) -> dict[str, Any]:
     import vertikal
+    from vertikal.release import how_to_cite, release
 
     fmt = "csv" if "csv" in formats else formats[0]
     ext = {"csv": "csv", "parquet": "parquet", "json": "json"}[fmt]
@@ -97,7 +107,10 @@ def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str
             + ", ".join(formats)
             + "."
         ),
-        "version": vertikal.__version__,
+        "version": release(ds)["version"],
+        "released": release(ds)["released"],
+        "vertikal_version": vertikal.__version__,
+        "citation": how_to_cite(ds, "en"),
         "licenses": [LICENCE],
         "sources": [{"title": u, "path": u} for u in sources],
         "resources": resources_,
@@ -111,6 +124,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dic
     are kept and only vertikal's own are replaced (see `vertikal._io`).
     """
     from vertikal.export.rows import all_tables
+    from vertikal.release import release
 
     formats = _formats(fmt)
     out = Path(out)
@@ -118,12 +132,14 @@ def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dic
         check_output_dir(out, force)
     except OutputError as exc:
         raise ExportError(str(exc)) from None
-    schemas = table_schemas()
+    schemas = table_schemas(ds)
     tables = all_tables(ds)
     missing = set(schemas) ^ set(tables)
     if missing:
         raise ExportError(f"internal: tables and schemas differ: {sorted(missing)}")
     written: list[str] = []
+    info = release(ds)
+    meta = {"vertikal:dataset_version": info["version"], "vertikal:software_version": info["software"]}
     with staged_dir(out, "export", force) as tmp:
         for f in formats:
             (tmp / f).mkdir()
@@ -132,7 +148,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dic
             if "csv" in formats:
                 frame.write_csv(tmp / "csv" / f"{name}.csv")
             if "parquet" in formats:
-                frame.write_parquet(tmp / "parquet" / f"{name}.parquet", statistics=False)
+                frame.write_parquet(tmp / "parquet" / f"{name}.parquet", statistics=False, metadata=meta)
             if "json" in formats:
                 text = json.dumps(frame.to_dicts(), ensure_ascii=False, indent=1, sort_keys=True)
                 (tmp / "json" / f"{name}.json").write_text(text + "\n", encoding="utf-8")
@@ -142,6 +158,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dic
         (tmp / "datapackage.json").write_text(text + "\n", encoding="utf-8")
     return {
         "out": str(out),
+        "dataset_version": info["version"],
         "formats": list(formats),
         "tables": list(schemas),
         "files": [*written, "datapackage.json"],

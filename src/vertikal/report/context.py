@@ -12,6 +12,7 @@ from vertikal.measures.claimset import evaluate_all
 from vertikal.measures.compare import compare
 from vertikal.measures.periods import periods
 from vertikal.problems import VertikalError
+from vertikal.release import how_to_cite, release
 
 LANGS = ("en", "ru")
 
@@ -80,4 +81,6 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "low": _low_confidence(ds),
         "akims": _akims(ds),
         "data_root": "the built-in Kazakhstan data" if ds.root.name == "data" else str(ds.root),
+        "dataset_version": release(ds)["version"],
+        "citation": how_to_cite(ds, lang),
     }

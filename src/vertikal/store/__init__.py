@@ -143,10 +143,13 @@ def build_db(ds: Dataset, out: Path, force: bool = False) -> dict[str, Any]:
     for lang in LANGS:
         blobs[f"charts:{lang}"] = chart_specs(blobs, lang)
     digest = data_hash(ds.root)
+    from vertikal.release import release
+
     meta = {
         "data_hash": digest,
         "schema_version": str(schema.SCHEMA_VERSION),
         "vertikal_version": vertikal.__version__,
+        "dataset_version": release(ds)["version"],
     }
     engine = create_engine(f"sqlite:///{tmp}")
     try:
