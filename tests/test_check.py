@@ -146,3 +146,14 @@ def test_issue11_every_yaml_reader_goes_through_the_bounded_reader() -> None:
     ]
     assert offenders == []
     assert call.search("x = yaml.safe_load(text)") and not call.search("_yaml.parse(text)")
+
+
+def test_issue11_the_limits_are_documented_where_check_is() -> None:
+    from vertikal._yaml import LIMITS
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "coding-guide.md").read_text(encoding="utf-8")
+    help_text = " ".join(CliRunner().invoke(app, ["check", "--help"]).output.split())
+    for code in ("VK023", "VK024", "VK025", "VK026"):
+        assert code in guide and code in help_text and code in CODES
+    assert f"{LIMITS.max_depth} levels" in help_text and f"{LIMITS.max_depth} levels" in guide
+    assert f"{LIMITS.max_nodes:,} values" in help_text and f"{LIMITS.max_nodes:,} values" in guide

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from vertikal._yaml import LIMITS
 from vertikal.cli import render
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond
 
@@ -105,7 +106,15 @@ def matrix_cmd(
     respond(lambda: queries.matrix(dataset(data), item, domain), render.matrix, as_json)
 
 
-@app.command("check")
+CHECK_HELP = (
+    "Validate the data strictly; list every problem with its code, file and line.\n\n"
+    f"Every YAML file is read within limits: at most {LIMITS.max_bytes // 2**20} MiB (VK023), "
+    f"{LIMITS.max_depth} levels of nesting (VK024), {LIMITS.max_aliases:,} anchors and aliases (VK025) "
+    f"and {LIMITS.max_nodes:,} values once aliases are expanded (VK026); docs/coding-guide.md explains them."
+)
+
+
+@app.command("check", help=CHECK_HELP)
 def check_cmd(
     data: DataOpt = None,
     as_json: JsonOpt = False,
