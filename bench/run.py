@@ -200,7 +200,8 @@ def check_alias_bomb_rss() -> float:
     return _check_bomb()["rss"]
 
 
-CORPUS_EN = ROOT.parent / "shared" / "corpus" / "kz-constitution-1995-rev2022-09.en.txt"
+_STEM = "kz-constitution-1995-rev2022-09"
+CORPUS_EN = ROOT.parent / "shared" / "corpus" / f"{_STEM}.en.txt"
 
 
 def _english() -> str:
@@ -319,6 +320,66 @@ def lemmatizer_load() -> float:
         return float(out.stdout)
 
     return max(statistics.median(once(lang) for _ in range(5)) for lang in ("ru", "en"))
+
+
+@bench("language-detect", target=1.0)
+def language_detect() -> float:
+    """Issue 14 part 5: detecting the language of a whole official text in a fresh process, dictionary
+    load included (the budget of issue 14 for loading an analyser: 1 s); the slowest of the English,
+    Russian and Kazakh texts of 2022, the median of 5 each."""
+    code = (
+        "import sys, time; from pathlib import Path; from vertikal.texts.language import detect; "
+        "text = Path(sys.argv[1]).read_text(encoding='utf-8'); "
+        "t = time.perf_counter(); found = detect(text); print(time.perf_counter() - t); "
+        "assert found.lang == sys.argv[2], found"
+    )
+
+    def once(path: Path, lang: str) -> float:
+        args = [sys.executable, "-c", code, str(path), lang]
+        return float(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+
+    corpus = CORPUS_EN.parent
+    texts = {"en": CORPUS_EN, "ru": corpus / f"{_STEM}.ru.md", "kk": corpus / f"{_STEM}.kk.md"}
+    return max(statistics.median(once(path, lang) for _ in range(5)) for lang, path in texts.items())
+
+
+def _kazakh_text() -> str:
+    path = ROOT.parent / "shared" / "corpus" / "kz-constitution-1995-rev2022-09.kk.md"
+    return path.read_text(encoding="utf-8")
+
+
+@bench("kk-extract-throughput", target=500.0, unit="prov/s", higher=True)
+def kk_extract_throughput() -> float:
+    """Issue 14: provisions per second through `extract.suggest` on the official Kazakh text of 2022
+    (parsed once; patterns compiled and analyser loaded by a first run; median of 5)."""
+    import vertikal
+    from vertikal import extract
+    from vertikal.texts import parse
+
+    tree, codebook = parse(_kazakh_text()), vertikal.load().codebook
+    assert codebook is not None
+    provisions = extract.suggest(tree, codebook, "kk").provisions
+    return provisions / median_of(lambda: extract.suggest(tree, codebook, "kk"), 5, warmup=0)
+
+
+@bench("kk-analyser-load", target=1.0)
+def kk_analyser_load() -> float:
+    """Issue 14: loading the Kazakh analyser (the suffix rules) in a fresh process, median of 5."""
+    from kk_analysers import load_time  # bench/ is on sys.path when run as a script
+
+    return load_time("suffixes", runs=5)
+
+
+@bench("kk-analysers", target=0.85, unit="F1", higher=True)
+def kk_analysers() -> float:
+    """Issue 14: bench/kk_analysers.py (Hunspell against the suffix rules: load time, stem grouping,
+    extraction F1); the value is the chosen analyser's (suffixes) extraction F1 on the latest official
+    Kazakh text present (the 2026 Constitution with $VERTIKAL_TEST_TEXTS, else the 2022 text)."""
+    import kk_analysers
+
+    kk_analysers.main([])
+    chosen = kk_analysers.extraction("suffixes")
+    return float(chosen[max(chosen)]["f1"] or 0.0)
 
 
 def main(names: list[str]) -> int:

@@ -17,7 +17,7 @@ from vertikal.cli.app import app
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 EN = FIXTURES / "synthetic.en.txt"
 RU = FIXTURES / "synthetic.ru.txt"
-KK = Path(__file__).parent / "fixtures" / "texts" / "testland-2010.kk.md"
+KK = FIXTURES / "synthetic.kk.txt"
 runner = CliRunner()
 
 
@@ -36,7 +36,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_extract_json_is_the_library_result(shipped: vertikal.Dataset) -> None:
     assert shipped.codebook is not None
-    for path in (EN, RU):
+    for path in (EN, RU, KK):
         expected = extract.suggest(texts.parse_file(path), shipped.codebook).to_dict()
         assert run_json(str(path)) == expected
     only = extract.suggest(texts.parse_file(EN), shipped.codebook, items=["pardon"], min_score=0.9)
@@ -49,6 +49,16 @@ def test_evaluate_json_is_the_library_result(shipped: vertikal.Dataset) -> None:
     expected = extract.evaluate(found, shipped.codings["2023-01-01"], shipped.items, "2023-01-01").to_dict()
     assert run_json("--evaluate", "2023-01-01", "--text", str(EN)) == expected
     assert run_json(str(EN), "--evaluate", "--version", "2023-01-01") == expected
+
+
+def test_kazakh_evaluate_in_the_issues_form(shipped: vertikal.Dataset) -> None:
+    """Issue 14: `extract --lang kk --evaluate --version V --text FILE`, without a positional SOURCE."""
+    assert shipped.codebook is not None
+    found = extract.suggest(texts.parse_file(KK), shipped.codebook, "kk")
+    expected = extract.evaluate(found, shipped.codings["2026-07-01"], shipped.items, "2026-07-01").to_dict()
+    got = run_json("--lang", "kk", "--evaluate", "--version", "2026-07-01", "--text", str(KK))
+    assert got == expected and got["source"] == str(KK)
+    assert run_json("2026-07-01", "--lang", "kk", "--evaluate", "--text", str(KK)) == expected
 
 
 def test_accept_json_is_the_library_result(tmp_path: Path) -> None:
@@ -88,8 +98,9 @@ def test_text_output_lists_the_proposals_and_the_figures() -> None:
     [
         (["nope.txt"], "nope.txt: neither a file nor a version id like 2022-09-17"),
         (["2022-09-17"], "no cached text of 2022-09-17; run `vertikal corpus fetch 2022-09-17`"),
-        ([str(EN), "--lang", "kk"], "bad language 'kk': expected one of ru, en"),
-        ([str(KK)], "the text is in 'kk'; extraction patterns exist for ru and en"),
+        ([str(EN), "--lang", "xx"], "bad language 'xx' for --lang: expected one of en, ru, kk"),
+        ([str(EN), "--lang", "ru"], f"{EN}: --lang ru, but it reads as English, not Russian (Latin script"),
+        (["--evaluate", "--version", "2026-07-01"], "give a text: a FILE, a VERSION whose text is cached"),
         (
             [str(EN), "--evaluate"],
             "--evaluate needs a version: give a VERSION instead",

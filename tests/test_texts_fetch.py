@@ -193,6 +193,39 @@ def test_shipped_sources_manifest() -> None:
             assert all("/kazakhstan-law/codes/" in u for u in src.urls)
 
 
+def test_shipped_manifest_knows_the_kazakh_texts() -> None:
+    """Issue 14: every version with an official Russian text has the Kazakh one of the same commit."""
+    manifest = load_sources()
+    ru = {v: manifest.get(v, "ru") for v, lang in manifest.pairs() if lang == "ru"}
+    kk = {v: manifest.get(v, "kk") for v, lang in manifest.pairs() if lang == "kk"}
+    assert set(ru) == set(kk) and {"2022-09-17", "2026-07-01"} <= set(kk)
+    for version, src in ru.items():
+        other = kk[version]
+        assert src is not None and other is not None
+        assert [u.replace("/rus.md", "/kaz.md") for u in src.urls] == other.urls
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    for lang, name in (("ru", "ru.md"), ("kk", "kk.md")):
+        copy = corpus / f"kz-constitution-1995-rev2022-09.{name}"
+        pinned = manifest.get("2022-09-17", lang)
+        if copy.is_file():  # the shared corpus holds byte-for-byte copies of the pinned files
+            assert pinned is not None and pinned.sha256 == hashlib.sha256(copy.read_bytes()).hexdigest()
+
+
+def test_cli_fetch_kazakh(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "sources.yaml"
+    f.write_text(
+        f"schema: 1\ntexts:\n  2010-05-05:\n    ru:\n      urls: ['{server}/ok.md']\n"
+        f"    kk:\n      urls: ['{server}/kaz.md']\n      sha256: {SHA}\n"
+    )
+    monkeypatch.setenv("VERTIKAL_SOURCES", str(f))
+    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "c"))
+    result = runner.invoke(app, ["corpus", "fetch", "2010-05-05", "--lang", "kk", "--json"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert [(e["lang"], e["origin"], e["sha256"]) for e in got] == [("kk", f"{server}/kaz.md", SHA)]
+    assert [e.lang for e in entries()] == ["kk"]
+
+
 def test_sources_manifest_is_strict(tmp_path: Path) -> None:
     f = tmp_path / "sources.yaml"
     f.write_text(
@@ -215,3 +248,57 @@ def test_only_the_fetcher_uses_the_network() -> None:
         str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if client.search(p.read_text(encoding="utf-8"))
     )
     assert users == ["texts/fetcher.py"]
+
+
+def test_cli_fetch_names_the_source(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11 part 11: a fetched text says what it came from: mirror, publisher, official page."""
+    f = tmp_path / "sources.yaml"
+    official = "https://zan.gov.kz/client/#!/doc/1/rus/05.05.2010"
+    f.write_text(
+        f"schema: 1\ntexts:\n  2010-05-05:\n    ru:\n      urls: ['{server}/ok.md']\n      sha256: {SHA}\n"
+        f"      kind: mirror\n      publisher: testland/codes (GitHub)\n      official: '{official}'\n"
+    )
+    monkeypatch.setenv("VERTIKAL_SOURCES", str(f))
+    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "c"))
+    result = runner.invoke(app, ["corpus", "fetch", "2010-05-05"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"2010-05-05 ru: {len(BODY)} bytes, matches the pinned hash",
+        f"  sha256    {SHA}",
+        "  from      mirror repository: testland/codes (GitHub)",
+        f"  official  {official}",
+    ]
+    [entry] = json.loads(runner.invoke(app, ["corpus", "list", "--json"]).stdout)
+    assert (entry["kind"], entry["publisher"], entry["official"]) == (
+        "mirror",
+        "testland/codes (GitHub)",
+        official,
+    )
+    listed = runner.invoke(app, ["corpus", "list"]).stdout
+    assert "mirror repository: testland/codes (GitHub)" in listed
+    # every line fits 80 columns, except the cache's own path (as long as the reader's file system makes it)
+    assert all(len(line) <= 80 for line in listed.splitlines() if line.strip() != str(tmp_path / "c"))
+
+
+def test_shipped_sources_say_what_they_are() -> None:
+    """Every built-in source is a mirror or a copy, names its publisher and the official page it copies."""
+    manifest = load_sources()
+    for version, lang in manifest.pairs():
+        src = manifest.get(version, lang)
+        assert src is not None
+        assert src.kind == ("mirror" if lang in ("ru", "kk") else "copy"), (version, lang)
+        assert src.publisher.endswith("(GitHub)")
+        assert src.official.startswith(("https://zan.gov.kz/", "https://adilet.zan.kz/")), (version, lang)
+
+
+def test_pinned_hashes_are_those_of_the_corpus_files() -> None:
+    """The pins of 2022-09-17: the SHA-256 of the shared corpus files, copied byte for byte from the URLs."""
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    files = {"ru": "ru.md", "kk": "kk.md", "en": "en.txt"}
+    manifest = load_sources()
+    for lang, suffix in files.items():
+        src = manifest.get("2022-09-17", lang)
+        assert src is not None and src.sha256, lang
+        path = corpus / f"kz-constitution-1995-rev2022-09.{suffix}"
+        if path.is_file():
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == src.sha256, lang

@@ -143,6 +143,7 @@ def test_round_trip(arts: list[Art], style: str, crlf: bool) -> None:
 
 MARKERS = ["Article 1", "Article 1-1", "Статья 2", "3-бап", "Section II", "1. x", "2-1. y", "1) z", "1\\) w"]
 MARKERS += ["Footnote. a", "> *Сноска. b*", "Ескерту. c", "", "  ", "plain", "## Раздел I", "**4-бап**", "\r"]
+MARKERS += ["> *Примечание. d:*", "Ескертпе. e", "*2) f*", "   *1. g*", "## ІІ бөлім", "Сілтеме. h"]
 
 
 @SETTINGS
@@ -238,6 +239,13 @@ def test_classify_table() -> None:
         "     Footnote. See": ("footnote", None, None),
         "   > *Сноска. Статья*": ("footnote", None, None),
         "Ескерту. 2-бап": ("footnote", None, None),
+        "Сілтеме. 3-бап": ("footnote", None, None),
+        "Ескертпе. ҚР Сотының қаулысын қараңыз.": ("note", None, None),
+        "   > *Примечание. В пункт 2 предусмотрено изменение:*": ("note", None, None),
+        "Note. In accordance with the Law": ("note", None, None),
+        "## ХІ бөлім Қорытынды": ("section", "11", "Қорытынды"),  # Cyrillic Х and І
+        "## І бөлім": ("section", "1", None),
+        "Ішкі істер": ("plain", None, None),
         '<a id="st5"></a>': ("blank", None, None),
         "1.5 million": ("plain", None, None),
     }

@@ -6,6 +6,7 @@ rule on a dataset it has read. `vertikal.load()` is the two together.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from vertikal.dataset import Dataset, Source, read_source
@@ -41,6 +42,16 @@ LEGAL_TEXT_HOSTS = (
 
 def is_legal_text(url: str) -> bool:
     return any(f"//{h}" in url or f".{h}" in url for h in LEGAL_TEXT_HOSTS)
+
+
+def normalized(text: str) -> str:
+    """`text` compared loosely: case folded, punctuation dropped, whitespace collapsed."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def repeats_definition(paraphrase: str, definition: str) -> bool:
+    """True when a paraphrase says no more than the item's codebook definition (VK030)."""
+    return bool(normalized(definition)) and normalized(paraphrase) == normalized(definition)
 
 
 def _articles(ds: Dataset, version: Version, report: bool = True) -> dict[str | None, frozenset[str]]:
@@ -134,6 +145,8 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                 ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
             ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
+        if item is not None:
+            _paraphrase(ds, src, item_id, coding.paraphrase, item.definition)
         if coding.confidence == "low" and not coding.note.strip():
             ds.problem(
                 src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing"
@@ -157,6 +170,18 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                     "VK006",
                     f"item {item.id!r} is not coded in version {parsed.version}",
                 )
+
+
+def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: str) -> None:
+    """VK030 (a warning): a paraphrase that only repeats the item's definition says nothing of the version."""
+    if repeats_definition(paraphrase, definition):
+        ds.problem(
+            src,
+            src.line("codings", item_id, "paraphrase"),
+            "VK030",
+            f"{item_id}: the paraphrase only repeats the codebook definition; say what this version "
+            "provides (the condition, the body, the limit)",
+        )
 
 
 def _check_cites(

@@ -25,6 +25,8 @@ CODEBOOK = "codebook.yaml"
 VERSIONS = "versions.yaml"
 CODINGS = "codings"
 RELEASE = "dataset.yaml"
+TODO = "TODO"  # the placeholder of a blank codings file (`vertikal blank`)
+_STILL_TODO = "still TODO: fill it in (this is a blank written by `vertikal blank`)"
 
 
 def default_root() -> Path:
@@ -120,7 +122,9 @@ def _validate(ds: Dataset, src: Source, model: type[M], prefix: tuple[str | int,
             loc = (*prefix, *err["loc"])
             line = src.line(*loc)
             where = ".".join(str(p) for p in loc) or "(top)"
-            if err["type"] == "extra_forbidden":
+            if err.get("input") == TODO:
+                ds.problem(src, line, "VK002", f"{where}: {_STILL_TODO}")
+            elif err["type"] == "extra_forbidden":
                 parent = _fields_at(model, tuple(err["loc"][:-1]))
                 allowed = f"; allowed: {', '.join(parent)}" if parent else ""
                 ds.problem(src, line, "VK003", f"unknown key {where!r}{allowed}")
@@ -191,6 +195,11 @@ def _coding_file(ds: Dataset, src: Source) -> CodingFile | None:
         return None
     good: dict[str, Coding] = {}
     for item_id in head.codings:
+        todo = [key for key, value in head.codings[item_id].items() if value == TODO]
+        for key in todo:  # an unfilled blank (see vertikal.blank): say so, not "invalid value"
+            ds.problem(src, src.line("codings", item_id, key), "VK002", f"{item_id}.{key}: {_STILL_TODO}")
+        if todo:
+            continue
         coding = _validate(ds, src, Coding, ("codings", item_id))
         if coding is not None:
             good[item_id] = coding

@@ -38,6 +38,14 @@ WORDS: dict[str, dict[str, str]] = {
         "high": "high",
         "medium": "medium",
         "low": "low",
+        "lang_en": "English",
+        "lang_ru": "Russian",
+        "lang_kk": "Kazakh",
+        "source_official": "official portal",
+        "source_mirror": "mirror repository",
+        "source_copy": "third-party copy",
+        "source_file": "local file",
+        "source_unknown": "origin not stated",
     },
     "ru": {
         "art": "ст.",
@@ -53,6 +61,14 @@ WORDS: dict[str, dict[str, str]] = {
         "high": "высокая",
         "medium": "средняя",
         "low": "низкая",
+        "lang_en": "английский",
+        "lang_ru": "русский",
+        "lang_kk": "казахский",
+        "source_official": "официальный портал",
+        "source_mirror": "репозиторий-зеркало",
+        "source_copy": "копия третьей стороны",
+        "source_file": "локальный файл",
+        "source_unknown": "происхождение не указано",
     },
     "kk": {
         "art": "бап",
@@ -68,6 +84,11 @@ WORDS: dict[str, dict[str, str]] = {
         "high": "жоғары",
         "medium": "орташа",
         "low": "төмен",
+        "lang_en": "ағылшын тілі",
+        "lang_ru": "орыс тілі",
+        "lang_kk": "қазақ тілі",
+        "source_official": "ресми портал",
+        "source_file": "жергілікті файл",
     },
 }
 
@@ -199,6 +220,20 @@ def bodies(ids: Iterable[str], lang: str = DEFAULT_LANG, table: Mapping[str, Any
     return ", ".join(out) if out else word("none", lang)
 
 
+def language(code: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A language's name: 'Kazakh', 'казахский', 'қазақ тілі'; the code itself when it is not known."""
+    if not code:
+        return word("none", lang)
+    key = f"lang_{code}"
+    return word(key, lang) if key in WORDS[DEFAULT_LANG] else code
+
+
+def source_kind(kind: str | None, lang: str = DEFAULT_LANG) -> str:
+    """What a text's source is: 'official portal', 'mirror repository', 'third-party copy', 'local file'."""
+    key = f"source_{kind or 'unknown'}"
+    return word(key, lang) if key in WORDS[DEFAULT_LANG] else str(kind)
+
+
 def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
     """'21 May 2007', '21 мая 2007 г.' (Babel's long date); a dash when there is none."""
     if not iso:
@@ -208,3 +243,19 @@ def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
     from babel.dates import format_date
 
     return str(format_date(dt.date.fromisoformat(iso), format="long", locale=_lang(lang)))
+
+
+def percent(x: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A proportion as a percentage: '95.8%' (en), '95,8 %' (ru, kk); None is a dash."""
+    if x is None:
+        return word("none", lang)
+    text = f"{100 * x:.1f}".removesuffix(".0")
+    return f"{text.replace('.', ',')} %" if _lang(lang) in ("ru", "kk") else f"{text}%"
+
+
+def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
+    """A coefficient such as kappa, alpha or rho to three decimals: '0.912', '-0.120'; None is a dash."""
+    if x is None:
+        return word("none", lang)
+    text = f"{x:.3f}".replace("-0.000", "0.000")
+    return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from vertikal.models import Confidence, Ident, IsoDate, Labels, Strict, Url
 
@@ -92,12 +92,21 @@ class Event(Strict):
 
 
 class DirectShare(Strict):
+    """How far direct election of a tier's akims had got by a date: a count, a stated share, or both."""
+
     tier: TierId
     date: IsoDate
-    directly_elected: int = Field(ge=0)
+    directly_elected: int | None = Field(default=None, ge=0)
     total: int | None = Field(default=None, ge=0)
+    share: float | None = Field(default=None, ge=0, le=1)  # a share the source states, when it gives no count
     sources: list[Url] = []
     note: str = ""
+
+    @model_validator(mode="after")
+    def _count_or_share(self) -> DirectShare:
+        if self.directly_elected is None and self.share is None:
+            raise ValueError("give directly_elected (a count of units) or share (a stated share), or both")
+        return self
 
 
 class AkimsFile(Strict):

@@ -28,6 +28,27 @@ JsonOpt = Annotated[
 ]
 
 
+def check_lang(value: str | None) -> str | None:
+    """--lang: one of the supported languages, or a one-line error before anything runs."""
+    from vertikal.fmt import LANGS
+
+    if value is not None and value not in LANGS:
+        fail(f"bad language {value!r} for --lang: expected one of {', '.join(LANGS)}")
+    return value
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="en, ru or kk.", callback=check_lang, show_default=False),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Go on although a check at the door refuses.")]
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr; the command goes on."""
+    sys.stderr.write(f"vertikal: warning: {message}\n")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """A clear one-line error on stderr and a non-zero exit; never a traceback."""
     sys.stderr.write(f"vertikal: {message}\n")

@@ -124,10 +124,12 @@ def check_cmd(
 ) -> None:
     """Validate the data strictly; list every problem with its code, file and line."""
     ds = dataset(data, strict=False)
+    checked = None
     if texts:
-        from vertikal.texts.citations import check_citations
+        from vertikal.texts.citations import check_texts
 
-        ds.problems.extend(check_citations(ds))
+        checked = check_texts(ds)
+        ds.problems.extend(checked.problems)
         ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
     result = {
         "ok": not ds.errors,
@@ -135,10 +137,25 @@ def check_cmd(
         "warnings": len(ds.warnings),
         "problems": [p.to_dict() for p in ds.problems],
     }
-    emit_json(result) if as_json else render.check(ds.problems, ds)
+    if checked is not None:
+        result["texts"] = checked.to_dict()
+    if as_json:
+        emit_json(result)
+    else:
+        if checked is not None:
+            texts_cmds.print_checked(checked.to_dict())
+        render.check(ds.problems, ds)
     if ds.errors:
         raise typer.Exit(1)
 
 
 # Further command groups register themselves on `app` when imported.
-from vertikal.cli import akims_cmds, extract_cmds, measures_cmds, outputs_cmds, texts_cmds, web_cmds
+from vertikal.cli import (
+    akims_cmds,
+    extract_cmds,
+    measures_cmds,
+    outputs_cmds,
+    quality_cmds,
+    texts_cmds,
+    web_cmds,
+)

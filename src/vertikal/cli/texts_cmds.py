@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, version_id
+from vertikal.cli import _common
+from vertikal.cli._common import (
+    DataOpt,
+    ForceOpt,
+    JsonOpt,
+    LangOpt,
+    dataset,
+    emit_json,
+    fail,
+    version_id,
+    warn,
+)
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
@@ -20,8 +31,6 @@ corpus_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(corpus_app, name="corpus")
-
-LangOpt = Annotated[str | None, typer.Option("--lang", help="ru, kk or en.", show_default=False)]
 
 
 _FULL_ID = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,8 +60,6 @@ def fetch_cmd(
         fail("give either a VERSION or --all")
     if version is not None and not _FULL_ID.match(version):  # a prefix or a year of a coded version
         version = version_id(version)
-    if lang is not None and lang not in LANGS:
-        fail(f"bad language {lang!r}: expected one of {', '.join(LANGS)}")
     try:
         sources = load_sources()
         check_key(version or "2000-01-01", lang or "ru")
@@ -83,67 +90,117 @@ def fetch_cmd(
         emit_json(done)
     else:
         for e in done:
-            print(f"{e['version']} {e['lang']}: {e['size']} bytes, sha256 {e['sha256']}")
+            src = sources.get(str(e["version"]), str(e["lang"]))
+            _print_fetched(e, pinned=bool(src and src.sha256))
     for message in errors[:-1]:
         sys.stderr.write(f"vertikal: {message}\n")
     if errors:
         fail(errors[-1])
 
 
+def _source(e: dict[str, Any]) -> str:
+    """'mirror repository: kazakhstan-law/codes (GitHub)', 'local file: /home/me/copy.pdf'."""
+    from vertikal import fmt
+
+    return f"{fmt.source_kind(e.get('kind'))}: {e.get('publisher') or e['origin']}"
+
+
+def _print_fetched(e: dict[str, Any], pinned: bool) -> None:
+    check = "matches the pinned hash" if pinned else "not pinned in the sources manifest"
+    print(f"{e['version']} {e['lang']}: {e['size']} bytes, {check}")
+    print(f"  sha256    {e['sha256']}")
+    print(f"  from      {_source(e)}")
+    if e.get("official"):
+        print(f"  official  {e['official']}")
+
+
 @corpus_app.command("add")
 def add_cmd(
     file: Annotated[Path, typer.Argument(help="A text, Markdown, HTML or PDF file.")],
     version: Annotated[str, typer.Option("--version", help="The version it is the text of.")],
-    lang: Annotated[str, typer.Option("--lang", help="ru, kk or en.")],
+    lang: LangOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Import it although it has no article, reads as another language, is not the PDF its "
+            "name says, or would replace a cached text.",
+        ),
+    ] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a local file as a version's text (stored as normalized UTF-8 text)."""
+    """Import a local file as a version's text (stored as normalized UTF-8 text), after checking it."""
     from vertikal.texts.cache import CacheError
-    from vertikal.texts.extract import add_file
+    from vertikal.texts.intake import Refused, admit
     from vertikal.texts.model import ParseError
 
+    if lang is None:
+        fail("give the text's language with --lang (en, ru or kk)")
     ds = dataset(data, strict=False)
     if ds.versions:
         version = version_id(version, ds=ds)
     try:
-        entry = add_file(file, version, lang).to_dict()
-    except (ParseError, CacheError) as exc:
+        done = admit(file, version, lang, force=force)
+    except (ParseError, CacheError, Refused) as exc:
         fail(str(exc))
-    emit_json(entry) if as_json else print(f"{version} {lang}: {entry['size']} bytes in {entry['path']}")
+    for message in done.warnings():
+        warn(message)
+    entry = done.entry.to_dict()
+    if as_json:
+        emit_json(entry)
+    elif done.unchanged:
+        print(f"{version} {lang}: the same text is already in {entry['path']}; nothing was written")
+    else:
+        print(f"{version} {lang}: {entry['size']} bytes in {entry['path']}")
 
 
 @corpus_app.command("list")
 def list_cmd(as_json: JsonOpt = False) -> None:
-    """The cached texts: version, language, size, SHA-256 and origin."""
-    from rich.console import Console
-    from rich.table import Table
-
+    """The cached texts: version, language, size, SHA-256, and where each came from."""
     from vertikal.texts.cache import cache_dir, entries
 
     found = entries()
     if as_json:
         emit_json([e.to_dict() for e in found])
         return
-    t = Table(title=f"Cached texts in {cache_dir()}")
-    for col in ("version", "lang", "size", "sha256", "format", "origin"):
-        t.add_column(col, overflow="fold")
+    if not found:
+        print("The cache is empty: see `vertikal corpus fetch --help`.")
+        return
+    print("Cached texts, in")
+    print(f"  {cache_dir()}")
     for e in found:
-        t.add_row(e.version, e.lang, str(e.size), e.sha256[:16], e.format, e.origin)
-    Console().print(t if found else "The cache is empty: see `vertikal corpus fetch --help`.")
+        print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
+        print(f"  from      {_source(e.to_dict())}")
+        if e.official:
+            print(f"  official  {e.official}")
 
 
 @app.command("parse")
 def parse_cmd(
     file: Annotated[Path, typer.Argument(help="A text or Markdown file (at most 40 MB).")],
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The language the text should be in (en, ru or kk); refused if it reads otherwise.",
+            callback=_common.check_lang,
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs and footnotes."""
+    """Parse a text into its tree of sections, articles, paragraphs, subparagraphs, footnotes and notes."""
+    from vertikal.texts.decode import read_text
     from vertikal.texts.model import ParseError
-    from vertikal.texts.parser import parse_file
+    from vertikal.texts.parser import parse
 
     try:
-        tree = parse_file(file)
+        text = read_text(file)
+        if lang is not None:
+            _same_language(text, str(file), lang, force)
+        tree = parse(text, str(file))
     except ParseError as exc:
         fail(str(exc))
     if as_json:
@@ -154,8 +211,20 @@ def parse_cmd(
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
-        flag = " (excluded)" if art.excluded else ""
+        editorial = sum(1 for c in art.walk() if c.kind == "note")
+        flag = (f", {editorial} notes" if editorial else "") + (" (excluded)" if art.excluded else "")
         print(f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}")
+
+
+def _same_language(text: str, name: str, lang: str, force: bool) -> None:
+    """Refuse a --lang that the text disagrees with, unless forced (then warn)."""
+    from vertikal.texts.language import detect, disagreement
+
+    wrong = disagreement(detect(text), lang)
+    if wrong and not force:
+        fail(f"{name}: --lang {lang}, but {wrong}; --force goes on anyway")
+    if wrong:
+        warn(f"{name}: going on under --force although {wrong}")
 
 
 def _tree(arg: str, lang: str | None, other: str) -> Tree:
@@ -205,6 +274,7 @@ def diff_cmd(
     if as_json and as_html:
         fail("choose one of --json and --html")
     ta, tb = _tree(a, lang, b), _tree(b, lang, a)
+    _warn_languages(ta, tb)
     if article is not None and ta.get(f"art_{article}") is None and tb.get(f"art_{article}") is None:
         fail(f"article {article} is in neither text")
     result = diff(ta, tb, article=article)
@@ -216,6 +286,19 @@ def diff_cmd(
         sys.stdout.write(diff_html(result))
     else:
         _print_diff(result)
+
+
+def _warn_languages(ta: Tree, tb: Tree) -> None:
+    """A warning when the two texts are in different languages: their words cannot be compared."""
+    from vertikal import fmt
+    from vertikal.texts.language import detect
+
+    la, lb = (detect(t.render()).lang or t.lang for t in (ta, tb))
+    if la != lb:
+        warn(
+            f"the texts are in different languages ({ta.name} reads as {fmt.language(la)}, {tb.name} as "
+            f"{fmt.language(lb)}): the word changes below compare one language with the other"
+        )
 
 
 def _print_diff(result: dict[str, Any]) -> None:
@@ -232,3 +315,29 @@ def _print_diff(result: dict[str, Any]) -> None:
             print(
                 f"  amended: {', '.join(e['history']['a']) or '-'} -> {', '.join(e['history']['b']) or '-'}"
             )
+
+
+def print_checked(result: dict[str, Any]) -> None:
+    """`check --texts`: the cached texts checked against each version, and the versions not checked."""
+    import textwrap
+
+    checked = result["checked"]
+    print(f"Citations checked against {len(checked)} cached text{'s' if len(checked) != 1 else ''}:")
+    for t in checked:
+        what = (
+            f"cannot be parsed: {t['error']}"
+            if t["error"]
+            else f"{t['citations']} citations, {t['unresolved']} unresolved"
+        )
+        line = f"  {t['version']} {t['lang']}  {what}  (sha256 {t['sha256'][:12]})"
+        print(line if len(line) <= 80 else line[:79] + "…")
+    lines = [
+        ("No cached text, not checked: ", result["without_text"]),
+        ("Cached, but not a version of the data: ", result["not_in_data"]),
+    ]
+    for label, items in lines:
+        if items:
+            print(textwrap.fill(label + ", ".join(items), 80, subsequent_indent="  ", break_on_hyphens=False))
+    if result["without_text"]:
+        print("  (`vertikal corpus fetch VERSION` or `vertikal corpus add FILE` adds one)")
+    print()

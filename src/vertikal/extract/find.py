@@ -16,21 +16,25 @@ from vertikal.texts import Tree
 MAX_CITES = 3
 MIN_SCORE = 0.5  # proposals scoring less are dropped
 SHARED_MARGIN = 0.1  # a shared reading this close to the best match decides the status
-_COMPILED: dict[tuple[str, int, int], Compiled] = {}
+_COMPILED: dict[tuple[str, int, int, str], Compiled] = {}
 
 
 def patterns_path(lang: str, root: Path | None = None) -> Path:
     """The pattern file of `lang`: ``<root>/patterns/<lang>.yaml`` when there is one, else the built-in."""
     if lang not in lemmas.LANGS:
-        raise ValueError(f"no extraction patterns for language {lang!r}: expected one of en, ru")
+        raise ValueError(
+            f"no extraction patterns for language {lang!r}: expected one of {', '.join(lemmas.LANGS)}"
+        )
     if root is not None and (root / "patterns" / f"{lang}.yaml").is_file():
         return root / "patterns" / f"{lang}.yaml"
     return builtin_path(lang)
 
 
 def compiled(path: Path, codebook: Codebook) -> Compiled:
-    """The pattern file at `path`, validated against the codebook and compiled (once per file version)."""
-    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0, id(codebook))
+    """The pattern file at `path`, validated against the codebook and compiled (once per file version
+    and analyser)."""
+    stamp = path.stat().st_mtime_ns if path.exists() else 0
+    key = (str(path), stamp, id(codebook), lemmas.analyser("kk"))
     if key not in _COMPILED:
         patterns: Patterns = load(path)
         check(patterns, codebook)

@@ -1,4 +1,6 @@
-"""Tokens and lemmas: razdel + pymorphy3 for Russian, a word pattern + simplemma for English.
+"""Tokens and lemmas: razdel + pymorphy3 for Russian, a word pattern + simplemma for English, a word
+pattern + a stemmer for Kazakh (:mod:`vertikal.extract.kazakh`; its analyser is chosen with
+:func:`use_analyser`, the suffix rules by default).
 
 The lemmatizers are loaded lazily, once per process, on the first text of their language; each
 token's lemma is remembered, so a long text costs one dictionary lookup per distinct word form.
@@ -10,11 +12,12 @@ import re
 import threading
 from collections.abc import Callable
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 _WORD = re.compile(r"\d+/\d+|[^\W_]+(?:[-'’][^\W_]+)*")
 _LOCK = threading.Lock()
 _LEMMATIZERS: dict[str, Callable[[str], str]] = {}
 _TOKENIZERS: dict[str, Callable[[str], list[str]]] = {}
+_ANALYSERS = {"kk": "suffixes"}  # the analyser of each language that has a choice
 
 
 def _english() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
@@ -54,6 +57,37 @@ def _russian() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
     return tokens, lemma
 
 
+def _kazakh() -> tuple[Callable[[str], list[str]], Callable[[str], str]]:
+    from vertikal.extract.kazakh import analyser
+
+    stem = analyser(_ANALYSERS["kk"])
+
+    def tokens(text: str) -> list[str]:
+        return _WORD.findall(text.lower())
+
+    def lemma(word: str) -> str:
+        return stem(word) if word[0].isalpha() else word
+
+    return tokens, lemma
+
+
+def analyser(lang: str) -> str:
+    """The name of the analyser that `lang` uses ('' if it has no choice)."""
+    return _ANALYSERS.get(lang, "")
+
+
+def use_analyser(lang: str, name: str) -> None:
+    """Use analyser `name` for `lang` from now on (loaded on the next text; see vertikal.extract.kazakh)."""
+    from vertikal.extract.kazakh import ANALYSERS
+
+    if lang != "kk" or name not in ANALYSERS:
+        raise ValueError(f"no analyser {name!r} for {lang!r}: Kazakh has {', '.join(ANALYSERS)}")
+    with _LOCK:
+        _ANALYSERS[lang] = name
+        _LEMMATIZERS.pop(lang, None)
+        _TOKENIZERS.pop(lang, None)
+
+
 def load(lang: str) -> None:
     """Load the tokenizer and lemmatizer of `lang` (once; later calls return at once)."""
     if lang in _LEMMATIZERS:
@@ -63,7 +97,7 @@ def load(lang: str) -> None:
     with _LOCK:
         if lang in _LEMMATIZERS:
             return
-        tokens, lemma = _english() if lang == "en" else _russian()
+        tokens, lemma = {"en": _english, "ru": _russian, "kk": _kazakh}[lang]()
         cache: dict[str, str] = {}
 
         def cached(word: str) -> str:

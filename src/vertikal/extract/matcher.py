@@ -113,6 +113,7 @@ class Compiled:
     negations: tuple[Phr, ...]
     connectors: frozenset[str]
     legislature: frozenset[str]  # the bodies that are the legislature or one of its chambers
+    bodies_first: bool = False  # bodies are named before their marker (Kazakh: Құрылтай келісімімен)
 
 
 @dataclass
@@ -160,6 +161,7 @@ def compile_patterns(patterns: Patterns, codebook: Codebook) -> Compiled:
         negations=_phrases(m.negations, lang),
         connectors=frozenset(lem for w in m.connectors for lem in lemmas.lemmas(w, lang)),
         legislature=LEGISLATURE,
+        bodies_first=m.bodies_first,
     )
 
 
@@ -183,8 +185,11 @@ def _bodies_after(
 
     Only connector words ("of", "the", "and") may stand between the anchor and the first body, and
     between one body and the next, at most MAX_GAP of them. An anchor that is itself a body's name
-    ("maslikhat") counts as that body.
+    ("maslikhat") counts as that body. In a language that names the body first (`bodies_first`:
+    "Құрылтай келісімімен"), the bodies right before the anchor are taken, nearest first.
     """
+    if c.bodies_first:
+        return _bodies_before(text, anchors, bodies, c)
     out: list[str] = []
     for p in anchors:
         for start, end in text.find(p):
@@ -197,6 +202,27 @@ def _bodies_after(
                 if body not in out:
                     out.append(body)
                 end = max(end, e)
+    return out
+
+
+def _bodies_before(
+    text: Text, anchors: tuple[Phr, ...], bodies: list[tuple[int, int, str]], c: Compiled
+) -> list[str]:
+    out: list[str] = []
+    for p in anchors:
+        for start, _end in text.find(p):
+            if any(s <= start < e for s, e, _ in bodies):  # the anchor is itself a body's name
+                out += [b for s, e, b in bodies if s <= start < e and b not in out]
+                continue
+            for s, e, body in reversed(bodies):
+                if e > start:
+                    continue
+                between = text.lemmas[e:start]
+                if len(between) > CONNECT_GAP or any(w not in c.connectors for w in between):
+                    break
+                if body not in out:
+                    out.append(body)
+                start = min(start, s)
     return out
 
 

@@ -95,7 +95,7 @@ class ItemRule(_Strict):
 
 class PatternFile(_Strict):
     schema_: Literal[1] = Field(alias="schema")
-    lang: Literal["en", "ru"]
+    lang: Literal["en", "ru", "kk"]
     actors: dict[Literal["president", "legislature"], Phrases]
     bodies: dict[Ident, Phrases]
     markers: dict[Ident, Phrases]
@@ -103,6 +103,9 @@ class PatternFile(_Strict):
     transitional: list[Phrase] = Field([], description="section headings whose matches count for less")
     connectors: list[str] = Field([], description="words that may link a marker to its body")
     negations: list[Phrase] = Field([], description="phrases that make a match count for less")
+    bodies_first: bool = Field(
+        False, description="bodies are named before their markers (Kazakh: Құрылтай келісімімен)"
+    )
     items: dict[Ident, Annotated[list[ItemRule], Field(min_length=1)]]
 
     @field_validator("actors")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from vertikal.texts import Node, Tree
 
 KINDS = ("article", "paragraph", "subparagraph")
-_SPLIT = re.compile(r";|(?<=[.!?])\s+(?=[«\"(]?[A-ZА-ЯЁ])")
+_SPLIT = re.compile(r";|(?<=[.!?])\s+(?=[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
 @dataclass(frozen=True, slots=True)

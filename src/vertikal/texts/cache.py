@@ -22,6 +22,9 @@ from vertikal.texts.sources import LANGS
 
 _VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DEFAULT_LANGS = ("ru", "en", "kk")  # the order in which a version's text is looked for
+# What a cached text's origin is: the official portal, a mirror repository of the official texts, a
+# third party's copy, a user's own file, or (older cache entries) not recorded.
+KINDS = ("official", "mirror", "copy", "file", "unknown")
 
 
 class CacheError(VertikalError, ValueError):
@@ -30,7 +33,7 @@ class CacheError(VertikalError, ValueError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One cached text."""
+    """One cached text; `kind` says what its origin is (see `KINDS`), `official` the publication it copies."""
 
     version: str
     lang: str
@@ -40,6 +43,9 @@ class Entry:
     origin: str
     format: str
     added: str
+    kind: str = "unknown"
+    publisher: str = ""
+    official: str = ""
 
     def to_dict(self) -> dict[str, object]:
         out = asdict(self)
@@ -73,13 +79,25 @@ def _paths(cache: Path, version: str, lang: str) -> tuple[Path, Path]:
     return folder / f"{lang}.txt", folder / f"{lang}.json"
 
 
-def store(version: str, lang: str, data: bytes, origin: str, fmt: str, cache: Path | None = None) -> Entry:
+def store(
+    version: str,
+    lang: str,
+    data: bytes,
+    origin: str,
+    fmt: str,
+    cache: Path | None = None,
+    *,
+    kind: str = "unknown",
+    publisher: str = "",
+    official: str = "",
+) -> Entry:
     """Put a complete, verified text in the cache (replacing any previous one) and return its entry."""
     check_key(version, lang)
     root = cache or cache_dir()
     text_path, meta_path = _paths(root, version, lang)
     added = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
-    entry = Entry(version, lang, text_path, len(data), hashlib.sha256(data).hexdigest(), origin, fmt, added)
+    digest = hashlib.sha256(data).hexdigest()
+    entry = Entry(version, lang, text_path, len(data), digest, origin, fmt, added, kind, publisher, official)
     meta = {k: v for k, v in entry.to_dict().items() if k not in ("path", "size")}
     missing = [p for p in (text_path.parent, *text_path.parent.parents) if not p.exists()]
     try:
@@ -112,6 +130,9 @@ def _entry(text_path: Path) -> Entry | None:
         str(meta.get("origin", "unknown")),
         str(meta.get("format", "text")),
         str(meta.get("added", "")),
+        str(meta.get("kind", "unknown")),
+        str(meta.get("publisher", "")),
+        str(meta.get("official", "")),
     )
 
 

@@ -2,8 +2,9 @@
 
 Articles are aligned by number first. The articles left over on both sides are then paired by
 similarity (renumbered articles); an added article whose words mostly come from one article of the
-other text is reported as split from it, and a removed one as merged into one. Footnotes are not
-compared as text: each article's amendment history, read from its footnotes, is reported instead.
+other text is reported as split from it, and a removed one as merged into one. Footnotes and editorial
+notes are not compared as text: each article's amendment history, read from its footnotes, is reported
+instead.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _plain(text: str) -> str:
 def _article(node: Node) -> _Article:
     parts: list[tuple[str, str]] = []
     for n in node.walk():
-        if n.kind in ("footnote",):
+        if n.kind in ("footnote", "note"):
             continue
         text = _plain(n.body if n is node else n.text)
         if text:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import logging
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
-from vertikal.texts.cache import Entry, check_key, store
-from vertikal.texts.decode import decode, looks_html, normalize, read_bytes
+from vertikal.texts.cache import Entry
+from vertikal.texts.decode import decode, looks_html, normalize
 from vertikal.texts.model import ParseError
 
 _BLOCK = frozenset(
@@ -53,19 +55,30 @@ def html_text(html: str) -> str:
 
 
 def pdf_text(data: bytes, name: str) -> str:
-    """The text of a PDF's pages (pypdf), pages separated by blank lines."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    """The text of a PDF's pages (pypdf), pages separated by blank lines.
 
+    A damaged PDF gives one line: pypdf's log messages and warnings (repairs it attempts, a missing
+    end-of-file marker) are silenced, and whatever it raises becomes a ParseError naming the file.
+    """
+    from pypdf import PdfReader
+
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ParseError(f"{name}: an encrypted PDF; decrypt it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise ParseError(f"{name}: an encrypted PDF; decrypt it first")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except ParseError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise ParseError(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # a third-party parser of untrusted bytes: any failure is the file's
+        detail = " ".join(str(exc).split())[:200]
+        raise ParseError(f"{name}: not a readable PDF ({type(exc).__name__}: {detail})") from None
+    finally:
+        log.setLevel(level)
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise ParseError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
@@ -85,8 +98,13 @@ def extract(data: bytes, name: str) -> tuple[str, str]:
     return normalize(text), "text"
 
 
-def add_file(path: Path, version: str, lang: str, cache: Path | None = None) -> Entry:
-    """Import a local file as the text of `version` in `lang`, stored as normalized UTF-8."""
-    check_key(version, lang)
-    text, fmt = extract(read_bytes(path), str(path))
-    return store(version, lang, text.encode("utf-8"), str(path.resolve()), fmt, cache)
+def add_file(path: Path, version: str, lang: str, cache: Path | None = None, *, force: bool = False) -> Entry:
+    """Import a local file as the text of `version` in `lang`, stored as normalized UTF-8.
+
+    The file is checked at the door first (see :mod:`vertikal.texts.intake`): without `force`, a
+    file that is not what its name says, has no article, reads as another language or would replace
+    a different cached text is refused with :class:`~vertikal.texts.intake.Refused`.
+    """
+    from vertikal.texts.intake import admit
+
+    return admit(path, version, lang, cache=cache, force=force).entry

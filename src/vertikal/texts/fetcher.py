@@ -134,5 +134,6 @@ def fetch(
             errors.append(str(exc))
             continue
         fmt = "markdown" if url.endswith(".md") else "text"
-        return store(version, lang, data, url, fmt, cache)
+        extra = {"kind": src.kind or "unknown", "publisher": src.publisher, "official": src.official}
+        return store(version, lang, data, url, fmt, cache, **extra)
     raise FetchError("; ".join(errors) + "; the cache was not changed")

@@ -15,7 +15,7 @@ from vertikal.texts.model import Node
 
 _AMEND = re.compile(
     r"amended|supplemented|excluded|wording|изменени|дополн|исключ|редакци|өзгеріс|өзгерiс|толықтыр|"
-    r"алып\s+таст|редакция",
+    r"ал(?:ын)?ып\s+таст|редакция",
     re.IGNORECASE,
 )
 _RULING = re.compile(r"\bSee\b|\bСм\.|постановлени|Resolution|қаулы", re.IGNORECASE)

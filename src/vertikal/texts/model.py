@@ -9,8 +9,9 @@ from typing import Any
 from vertikal.problems import VertikalError
 
 # Node kinds, outermost first. `footnote` holds a note on its parent (e.g. which acts amended an
-# article); `text` is unnumbered text that follows a footnote inside its parent.
-KINDS = ("document", "section", "chapter", "article", "paragraph", "subparagraph", "footnote", "text")
+# article); `note` an editorial note (e.g. a wording adopted but not yet in force); `text` is
+# unnumbered text that follows a footnote or a note inside its parent.
+KINDS = ("document", "section", "chapter", "article", "paragraph", "subparagraph", "footnote", "note", "text")
 
 
 class ParseError(VertikalError, ValueError):

@@ -3,9 +3,18 @@
 The parser reads the normalized text line by line. A line is a heading (``Article 44``, ``### Статья
 44``, ``**44-бап**``, ``Section III``, ``## Раздел II ...``, ``I бөлім``, ``Chapter 2``, ``Глава 2``), a
 numbered paragraph (``3.``, ``3-1.``), a subparagraph (``1)``, ``10-1)``), a footnote (``Footnote.``,
-``> *Сноска. ...*``, ``Ескерту.``), or plain text, which belongs to the node it follows. Markdown
-anchors (``<a id="st44"></a>``) count as blank lines. Plain text after a footnote and a blank line
-opens a ``text`` node (``art_5__text_1``), as when a footnote stands between a heading and its body.
+``> *Сноска. ...*``, ``Ескерту.``, ``Сілтеме.``), an editorial note (``Note.``, ``Примечание.``,
+``Ескертпе.``), or plain text, which belongs to the node it follows. Markdown anchors (``<a
+id="st44"></a>``) count as blank lines. Plain text after a footnote or a note and a blank line opens a
+``text`` node (``art_5__text_1``), as when a footnote stands between a heading and its body.
+
+Kazakh texts number articles ``1-бап`` and sections ``I бөлім``; Roman numerals written with the
+Cyrillic letters that look like Latin ones (``І``, ``Х``) are read as Roman numerals.
+
+Footnotes record a node's amendment history and belong to the article (or section) they are in.
+Editorial notes belong to the innermost article, paragraph or subparagraph they stand in
+(``art_44__para_2__note_1``); the italic lines that follow a note (a wording that an amending act
+has adopted but not yet put in force) are part of the note, so that they open no provision.
 
 Ids follow the citation ids of :mod:`vertikal.refs`: ``art_44``, ``art_44__para_3``,
 ``art_44__para_3__subpara_1``, ``art_44__subpara_3`` (directly under the article), ``art_94-1``;
@@ -27,16 +36,20 @@ from vertikal.texts.model import Node, ParseError, Tree
 _NUM = r"\d{1,6}(?:[-–]\d{1,3})*"
 _HEAD = re.compile(
     rf"^(?P<kw>Article|ARTICLE|Статья|СТАТЬЯ|Section|SECTION|Раздел|РАЗДЕЛ|Chapter|CHAPTER|Глава|ГЛАВА)"
-    rf"\s+(?P<num>{_NUM}|[IVXLCDM]+)(?P<rest>.*)$"
+    rf"\s+(?P<num>{_NUM}|[IVXLCDMІХ]+)(?P<rest>.*)$"
 )
 _KK_ARTICLE = re.compile(rf"^(?P<num>{_NUM})[-–](?:бап|БАП)(?P<rest>.*)$")
-_KK_PART = re.compile(r"^(?P<num>\d{1,3}|[IVXLCDM]+)(?:\s+|[-–])(?P<kw>бөлім|БӨЛІМ|тарау|ТАРАУ)(?P<rest>.*)$")
+_KK_PART = re.compile(
+    r"^(?P<num>\d{1,3}|[IVXLCDMІХ]+)(?:\s+|[-–])(?P<kw>бөлім|БӨЛІМ|тарау|ТАРАУ)(?P<rest>.*)$"
+)
 _ENUM = re.compile(rf"^(?P<num>{_NUM})(?P<mark>[.)])(?:\s|$)")
-_FOOTNOTE = re.compile(r"^(?:Footnote|FOOTNOTE|Сноска|СНОСКА|Ескерту|ЕСКЕРТУ)\s*[.:]")
+_FOOTNOTE = re.compile(r"^(?:Footnote|FOOTNOTE|Сноска|СНОСКА|Ескерту|ЕСКЕРТУ|Сілтеме|СІЛТЕМЕ)\s*[.:]")
+_NOTE = re.compile(r"^(?:Note|NOTE|Примечание|ПРИМЕЧАНИЕ|Ескертпе|ЕСКЕРТПЕ)\s*[.:]")
+_LOOKALIKE = str.maketrans("ІХ", "IX")  # Cyrillic letters used as Roman numerals in Kazakh texts
 _ANCHOR = re.compile(r"^<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>$")  # Markdown anchors: decoration
 _UNESCAPE = re.compile(r"\\([().*\-_#>\[\]])")
-_EXCLUDED = re.compile(r"^[(\s]*(?:excluded|исключ|алып\s+таст)", re.IGNORECASE)
-_EXCLUDED_NOTE = re.compile(r"excluded|исключен|алып\s+тасталды", re.IGNORECASE)
+_EXCLUDED = re.compile(r"^[(\s]*(?:excluded|исключ|ал(?:ын)?ып\s+таст)", re.IGNORECASE)
+_EXCLUDED_NOTE = re.compile(r"excluded|исключен|ал(?:ын)?ып\s+тасталды", re.IGNORECASE)
 _KIND = {"article": "article", "статья": "article", "section": "section", "раздел": "section"}
 _KIND |= {"chapter": "chapter", "глава": "chapter", "бөлім": "section", "тарау": "chapter"}
 _LANG = {"article": "en", "статья": "ru", "бап": "kk"}
@@ -46,6 +59,7 @@ _PARENTS = {
     "chapter": ("section", "document"),
     "article": ("chapter", "section", "document"),
     "footnote": ("article", "chapter", "section", "document"),
+    "note": ("subparagraph", "paragraph", "article", "chapter", "section", "document"),
 }
 
 Line = tuple[str, str | None, str | None]  # kind, number, inline title
@@ -55,6 +69,7 @@ def _roman(num: str) -> str:
     """A section or chapter number in digits: 'IV' -> '4', '3-1' -> '3-1'."""
     if num[0].isdigit():
         return "-".join(str(int(part)) for part in num.replace("–", "-").split("-"))
+    num = num.translate(_LOOKALIKE)
     total = 0
     for ch, nxt in zip(num, [*num[1:], ""], strict=True):
         v = _ROMAN[ch]
@@ -77,6 +92,12 @@ def _bare(line: str) -> tuple[str, bool]:
     return s, marked
 
 
+def _italic(line: str) -> bool:
+    """True for a line in italics (``*...*``, ``> *...*``, ``_..._``), not in bold."""
+    s = line.strip().lstrip("> \t")
+    return (s[:1] == "*" and s[:2] != "**") or (s[:1] == "_" and s[:2] != "__")
+
+
 def _title(rest: str, marked: bool) -> tuple[bool, str | None]:
     """Whether the text after a heading's number fits a heading, and the inline title if any."""
     if not rest:
@@ -89,14 +110,15 @@ def _title(rest: str, marked: bool) -> tuple[bool, str | None]:
 
 
 def classify(line: str) -> Line:
-    """('blank'|'plain'|'footnote'|'section'|'chapter'|'article'|'paragraph'|'subparagraph', num, title)."""
+    """(kind, number, inline title); kind is one of 'blank', 'plain', 'footnote', 'note', 'section',
+    'chapter', 'article', 'paragraph', 'subparagraph'."""
     s, marked = _bare(line)
     if not s:
         return ("blank", None, None) if not line.strip() else ("plain", None, None)
     c = s[0]
     if c == "<" and _ANCHOR.match(s):
         return "blank", None, None
-    if c.isdigit() or c in "IVXLCDM":
+    if c.isdigit() or c in "IVXLCDMІХ":
         m = _ENUM.match(s)
         if m:
             kind = "paragraph" if m["mark"] == "." else "subparagraph"
@@ -109,9 +131,11 @@ def classify(line: str) -> Line:
                 kind = _KIND.get(kw.lower(), "article")
                 num = m["num"].replace("–", "-") if kind == "article" else _roman(m["num"])
                 return kind, num, title
-    if c in "AaSsCcРрСсГгFfЕе":
+    if c in "AaSsCcРрСсГгFfЕеNnПп":
         if _FOOTNOTE.match(s):
             return "footnote", None, None
+        if _NOTE.match(s):
+            return "note", None, None
         m = _HEAD.match(s)
         if m:
             ok, title = _title(m["rest"], marked)
@@ -135,7 +159,7 @@ class _Builder:
         self.nums: dict[tuple[str, str], set[str]] = {}
         self.articles: dict[str, int] = {}
         self.lang = ""
-        self.footnote_closed = False  # a blank line followed the current footnote
+        self.footnote_closed = False  # a blank line followed the current footnote or note
 
     def _find(self, kinds: tuple[str, ...]) -> Node | None:
         for node in reversed(self.stack):
@@ -165,13 +189,18 @@ class _Builder:
 
     def feed(self, line: str, lineno: int, offset: int) -> None:
         kind, num, title = classify(line)
+        if self.stack[-1].kind == "note" and self._quoted(kind, num or "", line):
+            self.lines.append(line)  # the wording a note quotes is part of the note
+            return
         if kind in ("blank", "plain"):
             self._plain(line, kind, lineno, offset)
             return
-        if kind == "footnote":
-            parent = self._find(_PARENTS["footnote"]) or self.root
-            k = sum(1 for c in parent.children if c.kind == "footnote") + 1
-            self._push(parent, Node("footnote", self._child_id(parent, f"fn_{k}"), str(k), lineno, offset))
+        if kind in ("footnote", "note"):
+            parent = self._find(_PARENTS[kind]) or self.root
+            k = sum(1 for c in parent.children if c.kind == kind) + 1
+            prefix = "fn" if kind == "footnote" else "note"
+            node_id = self._child_id(parent, f"{prefix}_{k}")
+            self._push(parent, Node(kind, node_id, str(k), lineno, offset))
         elif kind == "article":
             self._article(num or "", title, line, lineno, offset)
             return
@@ -187,6 +216,24 @@ class _Builder:
             self._enumerated(kind, num or "", line, lineno, offset)
             return
         self.lines.append(line)
+
+    def _quoted(self, kind: str, num: str, line: str) -> bool:
+        """Whether a line after a note is part of the wording the note quotes.
+
+        Italic lines always are. After a note that ends with a colon (it introduces a wording), so are
+        plain lines and numbered lines whose number is taken, until a new number or heading.
+        """
+        if kind not in ("paragraph", "subparagraph", "plain"):
+            return False
+        if _italic(line):
+            return True
+        if not self.lines or not _bare(self.lines[0])[0].rstrip("*_ ").endswith(":"):
+            return False
+        if kind == "plain":
+            return bool(line.strip())
+        article = self._find(("article",))
+        parent = self._find(("paragraph", "article")) if kind == "subparagraph" else article
+        return parent is None or num in self.nums.get((parent.id, kind), set())
 
     def _article(self, num: str, title: str | None, line: str, lineno: int, offset: int) -> None:
         if num in self.articles:
@@ -217,11 +264,11 @@ class _Builder:
 
     def _plain(self, line: str, kind: str, lineno: int, offset: int) -> None:
         top = self.stack[-1]
-        if top.kind == "footnote" and kind == "plain" and self.footnote_closed:
+        if top.kind in ("footnote", "note") and kind == "plain" and self.footnote_closed:
             parent = self.stack[-2]
             k = sum(1 for c in parent.children if c.kind == "text") + 1
             self._push(parent, Node("text", self._child_id(parent, f"text_{k}"), None, lineno, offset))
-        elif top.kind == "footnote" and kind == "blank":
+        elif top.kind in ("footnote", "note") and kind == "blank":
             self.footnote_closed = True
         self.lines.append(line)
 

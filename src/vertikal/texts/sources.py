@@ -15,6 +15,7 @@ from vertikal.problems import VertikalError
 
 LANGS = ("ru", "kk", "en")
 Lang = Literal["ru", "kk", "en"]
+Kind = Literal["official", "mirror", "copy"]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")]
 
 
@@ -23,10 +24,18 @@ class SourcesError(VertikalError, ValueError):
 
 
 class TextSource(Strict):
-    """Where one text can be downloaded: URLs tried in order, and the expected SHA-256 if pinned."""
+    """Where one text can be downloaded: URLs tried in order, and the expected SHA-256 if pinned.
+
+    `kind` says what the URLs are: the official portal itself, a mirror repository of its texts, or
+    a third party's copy; `publisher` names who keeps them; `official` is the page of the official
+    publication that the text reproduces (a reader's reference: it is never downloaded).
+    """
 
     urls: list[Url] = Field(min_length=1)
     sha256: Sha256 = ""
+    kind: Kind | None = None
+    publisher: str = ""
+    official: Url | Literal[""] = ""
 
 
 class Sources(Strict):
@@ -73,7 +82,8 @@ def load_sources(path: Path | None = None) -> Sources:
         dotted = ".".join(str(p) for p in loc) or "(top)"
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
-            msg = "unknown key; allowed: schema, texts, and per language: urls, sha256"
+            keys = "urls, sha256, kind, publisher, official"
+            msg = f"unknown key; allowed: schema, texts, and per language: {keys}"
         elif loc[-1:] == ("sha256",):
             msg = "expected 64 lowercase hex digits, or an empty string when not pinned"
         raise SourcesError(f"{path}:{doc.line(loc)}: {dotted}: {msg}") from None
