@@ -128,3 +128,15 @@ def test_issue11_a_data_directory_that_does_not_exist_says_so(
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     with pytest.raises(vertikal.DataError, match="does not exist"):
         vertikal.load(missing)
+
+
+def test_agreement_and_blank_take_prefixes_too(shipped: vertikal.Dataset, tmp_path: Path) -> None:
+    from vertikal.agreement import AgreementError
+    from vertikal.agreement import compare as agree
+    from vertikal.blank import write_blank
+
+    assert agree(shipped, shipped, ["2022-09", "1998"])["versions"] == ["1998-10-07", "2022-09-17"]
+    with pytest.raises(AgreementError, match="ambiguous"):
+        agree(shipped, shipped, ["2022"])
+    done = write_blank(shipped, "2017", tmp_path / "blank.yaml")
+    assert done["version"] == "2017-03-10"
