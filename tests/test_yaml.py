@@ -103,3 +103,14 @@ def test_load_text_names_the_place() -> None:
     with pytest.raises(_yaml.YamlError) as err:
         _yaml.load_text("a: 1\na: 2\n", "pkg/table.yaml")
     assert str(err.value).startswith("pkg/table.yaml:2: duplicate key 'a'")
+
+
+def test_every_shipped_yaml_file_reads_within_the_limits_and_without_duplicate_keys() -> None:
+    """PyYAML's own loader keeps the last of two equal keys without a word; ours reports them."""
+    import vertikal
+
+    files = sorted(Path(vertikal.__file__).parent.rglob("*.yaml"))
+    assert len(files) > 20
+    for path in files:
+        doc = _yaml.read(path)
+        assert doc.duplicates == [], (path, doc.duplicates)

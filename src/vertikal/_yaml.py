@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
+from vertikal.problems import VertikalError
+
 try:  # the C parser is several times faster; fall back when libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the build of PyYAML
@@ -49,7 +51,7 @@ class Limits:
 LIMITS = Limits()
 
 
-class YamlError(Exception):
+class YamlError(VertikalError):
     """The file is not YAML, or is past one of the limits; `code` is its stable problem code."""
 
     def __init__(self, line: int, message: str, code: str = "VK001") -> None:

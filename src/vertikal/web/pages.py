@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from starlette.exceptions import HTTPException
-
-from vertikal.queries import NotFound, resolve_id
+from vertikal.queries import Ambiguous, NotFound, resolve_id
 from vertikal.web.db import Store
-from vertikal.web.errors import NotFoundError
+from vertikal.web.errors import (
+    AMBIGUOUS_VERSION,
+    SAME_VERSION,
+    UNKNOWN_POWER,
+    UNKNOWN_VERSION,
+    NotFoundError,
+    ParameterError,
+)
 from vertikal.web.texts import TextSource
 
 CSV_ZIP = "vertikal-csv.zip"
@@ -23,14 +28,16 @@ def resolve(store: Store, text: str) -> str:
     """The version id that `text` names (an id, a unique prefix or a year): the library's resolver."""
     try:
         return resolve_id(((v["id"], v["in_force"]) for v in store.versions), text)
-    except NotFound as exc:
-        raise NotFoundError(str(exc)) from None
+    except Ambiguous as exc:
+        raise NotFoundError(AMBIGUOUS_VERSION, id=repr(text), candidates=", ".join(exc.candidates)) from None
+    except NotFound:
+        raise NotFoundError(UNKNOWN_VERSION, id=repr(text), known=", ".join(store.version_ids)) from None
 
 
 def resolve_pair(store: Store, a: str, b: str) -> tuple[str, str]:
     va, vb = resolve(store, a), resolve(store, b)
     if va == vb:
-        raise HTTPException(422, f"both sides are the same version ({va}); choose two different versions")
+        raise ParameterError(SAME_VERSION, id=va)
     return va, vb
 
 
@@ -59,7 +66,7 @@ def version(store: Store, texts: TextSource, version_id: str) -> dict[str, Any]:
 def power(store: Store, item_id: str) -> dict[str, Any]:
     found = store.history(item_id)
     if found is None:
-        raise NotFoundError(f"unknown power {item_id!r}; the codebook page lists every item")
+        raise NotFoundError(UNKNOWN_POWER, id=repr(item_id))
     return found
 
 
