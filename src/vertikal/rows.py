@@ -117,10 +117,9 @@ def codings(ds: Dataset) -> list[Row]:
 
 def citations(ds: Dataset) -> list[Row]:
     """One row per citation of a coding: the structured parts and the label a lawyer writes."""
+    names = fmt.Names.of(ds)
     rows = []
     for v in ds.versions:
-        docs = {k: d.title.en for k, d in v.documents.items()}
-        docs_ru = {k: d.title.ru for k, d in v.documents.items()}
         for it in ds.items:
             c = ds.codings.get(v.id, {}).get(it.id)
             for pos, text in enumerate(c.cite if c is not None else []):
@@ -135,8 +134,8 @@ def citations(ds: Dataset) -> list[Row]:
                         "article": ref.article,
                         "paragraph": ref.paragraph,
                         "subparagraph": ref.subparagraph,
-                        "label_en": fmt.cite(ref, "en", docs),
-                        "label_ru": fmt.cite(ref, "ru", docs_ru),
+                        "label_en": names.cite(ref, v.id, "en"),
+                        "label_ru": names.cite(ref, v.id, "ru"),
                     }
                 )
     return rows

@@ -105,6 +105,7 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "versions": queries.versions(ds),
         "codebook": codebook,
         "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"]} for d in doms},
+        "bodies": {k: v.model_dump() for k, v in (ds.codebook.bodies.items() if ds.codebook else ())},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),
         "periods": periods(ds),
