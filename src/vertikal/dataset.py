@@ -11,13 +11,16 @@ import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from vertikal import _yaml
 from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Release, Version
 from vertikal.problems import Problem, display_path
+
+if TYPE_CHECKING:
+    from vertikal.references import Registry
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +65,7 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
     # every codings file that passed its schema, as read (for the rules in `vertikal.check`)
     coding_files: list[tuple[Source, CodingFile]] = field(default_factory=list, repr=False)
+    references: Registry | None = field(default=None, repr=False)  # the source registry (references.yaml)
     problems: list[Problem] = field(default_factory=list)
     # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
@@ -100,7 +104,10 @@ class Dataset:
         return self.codings[version_id][item_id]
 
     def sources_of(self, version_id: str, coding: Coding) -> list[str]:
-        """The file's default sources followed by the coding's own, without repeats."""
+        """The ids of the file's default sources followed by the coding's own, without repeats.
+
+        Each id names a source of the registry (`vertikal.references.describe` gives its display form).
+        """
         out = list(self.coding_sources.get(version_id, []))
         out += [s for s in coding.sources if s not in out]
         return out
@@ -212,6 +219,9 @@ def read(root: Path | str | None = None) -> Dataset:
     Use `vertikal.load()`, which also applies the rules of `vertikal.check`.
     """
     ds = Dataset(root=Path(root) if root is not None else default_root())
+    from vertikal import references  # the source registry's reader (its rules run in `check`)
+
+    references.load(ds)  # first: the codings' checks read the kinds of their sources (VK015)
     src = read_source(ds, ds.root / CODEBOOK)
     if src:
         ds.codebook = _validate(ds, src, Codebook)

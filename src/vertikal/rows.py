@@ -13,6 +13,7 @@ from typing import Any
 
 from vertikal import fmt, measures, queries
 from vertikal.dataset import Dataset
+from vertikal.references import describe
 from vertikal.refs import ArticleRef
 
 Row = dict[str, Any]
@@ -41,7 +42,7 @@ def versions(ds: Dataset) -> list[Row]:
                 "in_force": v["in_force"],
                 "until": v["until"],
                 "basis": v["basis"],
-                "sources": list(v["sources"]),
+                "sources": list(v["sources"]),  # described by the source registry
                 "note": v["note"].strip(),
                 **v["counts"],
                 "row": v,
@@ -109,7 +110,7 @@ def codings(ds: Dataset) -> list[Row]:
                     "paraphrase": c.paraphrase,
                     "confidence": c.confidence,
                     "note": c.note,
-                    "sources": ds.sources_of(v.id, c),
+                    "sources": describe(ds, ds.sources_of(v.id, c)),
                 }
             )
     return rows
@@ -204,7 +205,7 @@ def claim_tables(ds: Dataset) -> tuple[dict[str, list[Row]], dict[str, Any]]:
                 "check": c["check"],
                 "verdict": c["verdict"],
                 "uncertain": c["uncertain"],
-                "sources": [s["cite"] + (f" <{s['url']}>" if s["url"] else "") for s in c["sources"]],
+                "sources": c["sources"],  # each {cite, url}
                 "row": c,
             }
         )
@@ -301,8 +302,10 @@ def akim_tables(ds: Dataset) -> tuple[dict[str, list[Row]], dict[str, Any] | Non
             }
         )
         for ppos, p in enumerate(row["periods"]):
-            periods.append({"tier": t["id"], "position": ppos, **p, "row": p})
-    events = [{**e, "row": e} for e in rules["events"]]
+            periods.append(
+                {"tier": t["id"], "position": ppos, **p, "sources": describe(ds, p["sources"]), "row": p}
+            )
+    events = [{**e, "sources": describe(ds, e["sources"]), "row": e} for e in rules["events"]]
     years = [{**y, "row": y} for y in series["years"]]
     tables = {"akim_tiers": tiers, "akim_rules": periods, "events": events, "decentralization": years}
     return tables, {"rules": rules, "series": series}

@@ -20,6 +20,16 @@ def _bar(values: list[str]) -> str:
     return " | ".join(values)
 
 
+def _cited(sources: list[dict[str, Any]]) -> str:
+    """Described sources (see vertikal.references.describe) as 'display form <url>' separated by ' | '."""
+    return _bar(
+        [
+            s["cite"] if s["cite"] == s["url"] else (s["cite"] + (f" <{s['url']}>" if s["url"] else ""))
+            for s in sources
+        ]
+    )
+
+
 def _segment(prefix: str, value: str | None) -> str:
     """A citation part as it appears in the citation id (`art_94-1`, `para_3`): text that no CSV
     reader takes for a number, whatever the value."""
@@ -30,7 +40,7 @@ def versions(ds: Dataset) -> list[Row]:
     keep = ("version", "kind", "label_en", "label_ru", "act_en", "act_ru", "act_number", "adopted")
     return [
         {**{k: r[k] for k in keep}, "in_force": r["in_force"], "until": r["until"], "basis": r["basis"]}
-        | {"sources": _bar(r["sources"]), "note": r["note"]}
+        | {"sources": _cited(r["sources"]), "note": r["note"]}
         for r in shared.versions(ds)
     ]
 
@@ -42,7 +52,7 @@ def codebook(ds: Dataset) -> list[Row]:
 
 def codings(ds: Dataset) -> list[Row]:
     return [
-        r | {"attrs": _j(r["attrs"]) if r["attrs"] else "", "sources": _bar(r["sources"])}
+        r | {"attrs": _j(r["attrs"]) if r["attrs"] else "", "sources": _cited(r["sources"])}
         for r in shared.codings(ds)
     ]
 
@@ -146,7 +156,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "term": p["term"],
             "instruments": _bar([f"{i['title']} {i['article']}".strip() for i in p["instruments"]]),
             "confidence": p["confidence"],
-            "sources": _bar(p["sources"]),
+            "sources": _cited(p["sources"]),
             "note": p["note"],
         }
         for p in sorted(tables["akim_rules"], key=lambda p: (p["tier"], p["from"]))
@@ -160,7 +170,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "title_en": e["title"]["en"],
             "title_ru": e["title"]["ru"],
             "counts": _j(e["counts"]) if e["counts"] else "",
-            "sources": _bar(e["sources"]),
+            "sources": _cited(e["sources"]),
         }
         for e in sorted(tables["events"], key=lambda e: (e["date"], str(e["id"])))
     ]
@@ -207,7 +217,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
 def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
     tables, _ = shared.claim_tables(ds)
     keep = ("claim", "group", "text_en", "text_ru", "check", "verdict", "uncertain")
-    claims = [{**{k: c[k] for k in keep}, "sources": _bar(c["sources"])} for c in tables["claims"]]
+    claims = [{**{k: c[k] for k in keep}, "sources": _cited(c["sources"])} for c in tables["claims"]]
     return claims, tables["claim_verdicts"]
 
 
