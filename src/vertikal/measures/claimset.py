@@ -66,6 +66,15 @@ class ClaimsFile(Strict):
 
 
 def load_claims(ds: Dataset) -> list[Claim]:
+    """The claims file, validated (kept on the dataset: the file does not change while it is loaded)."""
+    key = ("claims",)
+    if key not in ds.memo:
+        ds.memo[key] = _load_claims(ds)
+    claims: list[Claim] = ds.memo[key]
+    return list(claims)
+
+
+def _load_claims(ds: Dataset) -> list[Claim]:
     path = ds.root / "claims.yaml"
     if not path.is_file():
         raise ClaimsError(path, 0, "no claims file")

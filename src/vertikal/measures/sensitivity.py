@@ -94,7 +94,19 @@ def recoded(ds: Dataset, sw: Switch) -> tuple[Dataset, list[str]]:
             if new is not None:
                 codings[vid][item_id] = new
                 changed.append(f"{item_id}@{vid}")
-    return replace(ds, codings=codings, memo={}, problems=list(ds.problems)), changed
+    touched = {c.split("@")[1] for c in changed}
+    # what does not depend on a recoded version is the same: keep it (scores, evidence, compiled rules)
+    memo = {k: v for k, v in ds.memo.items() if not _reads(k, touched)}
+    return replace(ds, codings=codings, memo=memo, problems=list(ds.problems)), changed
+
+
+def _reads(key: tuple[Any, ...], versions: set[str]) -> bool:
+    """Whether a memo entry was computed from one of these versions' codings."""
+    if key[:1] == ("score",):
+        return key[2] in versions
+    if key[:1] == ("evidence",):
+        return key[1] in versions
+    return False
 
 
 def _peaks(ds: Dataset) -> dict[str, dict[str, Any]]:
