@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 2  # 2: versions.unknown (powers coded unknown); counts are of powers only
+SCHEMA_VERSION = 2  # 2: versions.unknown (powers coded unknown), counts of powers only; measure ranges
 metadata = MetaData()
 
 
@@ -114,6 +114,8 @@ measure_values = Table(
     Column("measure", Text, primary_key=True),
     Column("version", Text, primary_key=True),
     Column("total", Float, nullable=False),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
     Column("max", Float, nullable=False),
     Column("uncertain", Boolean, nullable=False),
     _json("by_domain_json"),

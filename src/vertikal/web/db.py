@@ -57,18 +57,23 @@ class Store:
         return self._one(stmt)  # type: ignore[no-any-return]
 
     def scores(self, version_id: str) -> dict[str, dict[str, Any]]:
-        """Every measure's total on one version (for the version page)."""
+        """Every measure's point value and range on one version (for the version page)."""
         stmt = select(
             t.measure_values.c.measure,
             t.measure_values.c.total,
             t.measure_values.c.max,
             t.measure_values.c.uncertain,
+            t.measure_values.c.low,
+            t.measure_values.c.high,
         ).where(t.measure_values.c.version == version_id)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
         order = {m: i for i, m in enumerate(self.measure_ids)}
         rows = sorted(rows, key=lambda r: order.get(r[0], len(order)))
-        return {r[0]: {"total": r[1], "max": r[2], "uncertain": bool(r[3])} for r in rows}
+        return {
+            r[0]: {"total": r[1], "max": r[2], "uncertain": bool(r[3]), "low": r[4], "high": r[5]}
+            for r in rows
+        }
 
     def item(self, item_id: str) -> dict[str, Any] | None:
         for it in self.codebook:
