@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vertikal.models import CodingFile, Version
+from vertikal import untranslated
+from vertikal.models import CodingFile, Definition, Version
 from vertikal.refs import ArticleRef, expand_articles
 
 if TYPE_CHECKING:
@@ -35,8 +36,12 @@ def normalized(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def repeats_definition(paraphrase: str, definition: str) -> bool:
-    """True when a paraphrase says no more than the item's codebook definition (VK030)."""
+def repeats_definition(paraphrase: str, definition: str | Definition) -> bool:
+    """True when a paraphrase says no more than the item's codebook definition, in any of its
+    languages (VK030)."""
+    if isinstance(definition, Definition):
+        texts = [t for t in (definition.exact(lang) for lang in ("en", "ru", "kk")) if t]
+        return any(repeats_definition(paraphrase, t) for t in texts)
     return bool(normalized(definition)) and normalized(paraphrase) == normalized(definition)
 
 
@@ -158,7 +163,7 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                 )
 
 
-def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: str) -> None:
+def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: Definition) -> None:
     """VK030 (a warning): a paraphrase that only repeats the item's definition says nothing of the version."""
     if repeats_definition(paraphrase, definition):
         ds.problem(
@@ -231,6 +236,8 @@ def _codebook(ds: Dataset) -> None:
                 "VK002",
                 f"item {item.id}: unknown domain {item.domain!r}; allowed: {allowed}",
             )
+    if src is not None:
+        untranslated.report(ds, src, ds.codebook)
 
 
 def _manifest(ds: Dataset) -> None:
@@ -272,6 +279,8 @@ def _manifest(ds: Dataset) -> None:
                 )
         previous = v
         _articles(ds, v)
+    if src is not None:
+        untranslated.report(ds, src, ds.manifest)
 
 
 def extras(ds: Dataset) -> None:
@@ -305,6 +314,19 @@ def extras(ds: Dataset) -> None:
             load_claims(ds)
         except ClaimsError as exc:
             ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))
+    _untranslated_extras(ds)
+
+
+def _untranslated_extras(ds: Dataset) -> None:
+    """VK060/VK061 in the measure definitions and the claims (akims: see `akim_rules`)."""
+    from vertikal.measures.claimset import ClaimsFile
+    from vertikal.measures.defs import MeasureDef
+
+    mdir = ds.root / "measures"
+    for path in sorted(mdir.glob("*.yaml")) if mdir.is_dir() else []:
+        untranslated.report_file(ds, path, MeasureDef, {})
+    if (ds.root / "claims.yaml").is_file():
+        untranslated.report_file(ds, ds.root / "claims.yaml", ClaimsFile, {"schema": "schema_"})
 
 
 def akim_rules(ds: Dataset) -> None:
@@ -338,3 +360,4 @@ def akim_rules(ds: Dataset) -> None:
             ds.problem(src, doc.line(loc), code, f"{'.'.join(map(str, loc))}: {err['msg']}")
         return
     rules.report(ds, src, data)
+    untranslated.report(ds, src, data)

@@ -76,7 +76,7 @@ def powers(result: dict[str, Any]) -> None:
 
 def history(result: dict[str, Any]) -> None:
     item = result["item"]
-    t = Table(title=f"{item['id']}: {item['label']['en']}", caption=item["definition"])
+    t = Table(title=f"{item['id']}: {item['label']['en']}", caption=item["definition"]["en"])
     for col in ("version", "status", "change", "attrs", "cite", "paraphrase", "conf."):
         t.add_column(col, overflow="fold")
     for r in result["versions"]:

@@ -33,6 +33,7 @@ def versions(ds: Dataset) -> list[Row]:
             "kind": v["kind"],
             "label_en": v["label"]["en"],
             "label_ru": v["label"]["ru"],
+            "label_kk": v["label"]["kk"],
             "act_en": v["act"]["en"],
             "act_ru": v["act"]["ru"],
             "act_number": v["act"]["number"],
@@ -56,7 +57,10 @@ def codebook(ds: Dataset) -> list[Row]:
             "key": it.key,
             "label_en": it.label.en,
             "label_ru": it.label.ru,
-            "definition": it.definition,
+            "label_kk": it.label.kk,
+            "definition": it.definition.en,
+            "definition_ru": it.definition.ru,
+            "definition_kk": it.definition.kk,
             "statuses": _j(dict(it.statuses)),
         }
         for it in ds.items
@@ -199,6 +203,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "tiers": ";".join(e.tiers),
             "title_en": e.title.en,
             "title_ru": e.title.ru,
+            "title_kk": e.title.kk,
             "counts": _j(e.counts) if e.counts else "",
             "sources": _bar(e.sources),
         }
@@ -242,6 +247,7 @@ def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
                 "group": c["group"],
                 "text_en": c["text"]["en"],
                 "text_ru": c["text"]["ru"],
+                "text_kk": c["text"]["kk"],
                 "check": c["check"],
                 "verdict": c["verdict"],
                 "uncertain": c["uncertain"],

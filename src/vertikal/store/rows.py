@@ -29,6 +29,7 @@ def _versions(ds: Dataset) -> list[dict[str, Any]]:
                 "kind": row["kind"],
                 "label_en": row["label"]["en"],
                 "label_ru": row["label"]["ru"],
+                "label_kk": row["label"]["kk"],
                 "act_en": row["act"]["en"],
                 "act_ru": row["act"].get("ru", ""),
                 "adopted": row["adopted"],
@@ -46,7 +47,7 @@ def _versions(ds: Dataset) -> list[dict[str, Any]]:
 def _codebook(ds: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     assert ds.codebook is not None
     doms = [
-        {"id": d, "position": i, "label_en": lab.en, "label_ru": lab.ru}
+        {"id": d, "position": i, "label_en": lab.en, "label_ru": lab.ru, "label_kk": lab.kk}
         for i, (d, lab) in enumerate(ds.codebook.domains.items())
     ]
     keys = {it.id: it.key for it in ds.items}
@@ -62,7 +63,10 @@ def _codebook(ds: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 "key": row["key"],
                 "label_en": row["label"]["en"],
                 "label_ru": row["label"]["ru"],
-                "definition": row["definition"],
+                "label_kk": row["label"]["kk"],
+                "definition": row["definition"]["en"],
+                "definition_ru": row["definition"]["ru"],
+                "definition_kk": row["definition"]["kk"],
                 "row_json": dumps(row),
                 "history_json": dumps(queries.history(ds, row["id"])),
             }
@@ -108,6 +112,7 @@ def _measures(ds: Dataset) -> Rows:
                 "position": pos,
                 "label_en": d["label"]["en"],
                 "label_ru": d["label"]["ru"],
+                "label_kk": d["label"]["kk"],
                 "method": d["method"],
                 "higher_means": d.get("higher_means", ""),
                 "def_json": dumps(d),
@@ -219,6 +224,7 @@ def _claims(ds: Dataset) -> tuple[list[dict[str, Any]], dict[str, Any]]:
             "uncertain": c["uncertain"],
             "text_en": c["text"]["en"],
             "text_ru": c["text"]["ru"],
+            "text_kk": c["text"]["kk"],
             "check_expr": c["check"],
             "row_json": dumps(c),
         }
@@ -243,6 +249,7 @@ def _akims(ds: Dataset) -> tuple[Rows, dict[str, Any] | None]:
                 "position": pos,
                 "label_en": t["label"]["en"],
                 "label_ru": t["label"]["ru"],
+                "label_kk": t["label"]["kk"],
                 "tier_json": dumps(t),
             }
         )
@@ -265,6 +272,7 @@ def _akims(ds: Dataset) -> tuple[Rows, dict[str, Any] | None]:
             "tiers": ";".join(e["tiers"]),
             "title_en": e["title"]["en"],
             "title_ru": e["title"]["ru"],
+            "title_kk": e["title"]["kk"],
             "confidence": e["confidence"],
             "event_json": dumps(e),
         }
@@ -302,7 +310,7 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "country": ds.manifest.name.model_dump(),
         "versions": queries.versions(ds),
         "codebook": [json.loads(r["row_json"]) for r in items],
-        "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"]} for d in doms},
+        "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"], "kk": d["label_kk"]} for d in doms},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),
         "periods": periods(ds),

@@ -156,6 +156,13 @@ def _markup_filters(lang: str, term: Any) -> dict[str, Any]:
         """Text that exists in English only, marked as such on the Russian pages."""
         return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
 
+    def local(texts: dict[str, Any] | None) -> Markup:
+        """A {lang: text} in the page's language; else its English text, marked as English."""
+        texts = texts or {}
+        if texts.get(lang):
+            return escape(texts[lang])
+        return en(str(texts.get("en") or ""))
+
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
 
@@ -164,7 +171,7 @@ def _markup_filters(lang: str, term: Any) -> dict[str, Any]:
             return Markup('<span class="muted">—</span>')
         return Markup(", ").join(Markup('<span class="cite">%s</span>') % _cite(c, lang) for c in values)
 
-    return {"en": en, "status": status, "cites": cites}
+    return {"en": en, "local": local, "status": status, "cites": cites}
 
 
 def environment(lang: str) -> jinja2.Environment:
