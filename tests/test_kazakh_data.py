@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,36 @@ def test_blank_shows_the_item_in_three_languages(shipped: vertikal.Dataset) -> N
     assert "  # Pardon / Помилование / Кешірім жасау (power, representation)" in text
     assert "  # ru: Президенту принадлежит право помилования." in text
     assert "  # kk: Кешірім жасау құқығы Президентке тиесілі." in text
+
+
+# ---------------------------------------------------------------- the explorer shows the page's language
+
+
+def test_pages_show_the_definition_in_the_page_language_or_marked_english(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    with warnings.catch_warnings():  # starlette's notice about its test client's transport
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from vertikal.web import create_app
+
+    root = data_dir(tmp_path)
+    _drop_kk(root / "codebook.yaml", "      ru: Президенту принадлежит право помилования.\n", "")
+    ds = vertikal.load(root)
+    assert [p.code for p in ds.problems if p.code == "VK061"] == ["VK061"]
+    app = create_app(root, cache_dir=tmp_path / "cache")
+    with TestClient(app) as client:
+        ru = client.get("/powers/appoint_pm?lang=ru").text
+        assert ds.item("appoint_pm").definition.ru in ru
+        assert ds.item("appoint_pm").definition.en not in ru
+        pardon = client.get("/powers/pardon?lang=ru").text
+        assert f'<span lang="en">{ds.item("pardon").definition.en}</span>' in pardon
+        codebook = client.get("/codebook?lang=ru").text
+        assert ds.item("veto").definition.ru in codebook
+        assert client.get("/powers/pardon").text.count(ds.item("pardon").definition.en) == 1
+        twin = client.get("/powers/pardon.json").json()["item"]["definition"]
+        assert twin == {
+            "en": ds.item("pardon").definition.en,
+            "ru": None,
+            "kk": ds.item("pardon").definition.kk,
+        }
