@@ -37,13 +37,20 @@ PAGES = [
 def poison(root: Path) -> None:
     path = root / "codebook.yaml"
     text = path.read_text(encoding="utf-8")
-    label = 'label: {en: Decrees having the force of law, ru: "Указы, имеющие силу закона", kk: Заң күші бар жарлықтар}'
+    label = (
+        'label: {en: Decrees having the force of law, ru: "Указы, имеющие силу закона", '
+        "kk: Заң күші бар жарлықтар}"
+    )
     assert label in text
-    poisoned = f"en: {json.dumps(PAYLOAD)}, ru: {json.dumps('ру ' + PAYLOAD)}, kk: {json.dumps('қз ' + PAYLOAD)}"
+    poisoned = (
+        f"en: {json.dumps(PAYLOAD)}, ru: {json.dumps('ру ' + PAYLOAD)}, kk: {json.dumps('қз ' + PAYLOAD)}"
+    )
     text = text.replace(label, f"label: {{{poisoned}}}")
     domain = "legislation: {en: Legislation, ru: Законодательство, kk: Заң шығару}"
     assert domain in text
-    text = text.replace(domain, f"legislation: {{en: {json.dumps('Leg ' + PAYLOAD)}, ru: Законодательство, kk: Заң шығару}}")
+    text = text.replace(
+        domain, f"legislation: {{en: {json.dumps('Leg ' + PAYLOAD)}, ru: Законодательство, kk: Заң шығару}}"
+    )
     path.write_text(text, encoding="utf-8")
 
 

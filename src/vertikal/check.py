@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ def is_legal_text(url: str) -> bool:
     return any(f"//{h}" in url or f".{h}" in url for h in LEGAL_TEXT_HOSTS)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalized(text: str) -> str:
     """`text` compared loosely: case folded, punctuation dropped, whitespace collapsed."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
@@ -39,10 +41,9 @@ def normalized(text: str) -> str:
 def repeats_definition(paraphrase: str, definition: str | Definition) -> bool:
     """True when a paraphrase says no more than the item's codebook definition, in any of its
     languages (VK030)."""
-    if isinstance(definition, Definition):
-        texts = [t for t in (definition.exact(lang) for lang in ("en", "ru", "kk")) if t]
-        return any(repeats_definition(paraphrase, t) for t in texts)
-    return bool(normalized(definition)) and normalized(paraphrase) == normalized(definition)
+    texts = [definition] if isinstance(definition, str) else [definition.en, definition.ru, definition.kk]
+    said = normalized(paraphrase)
+    return any(t and normalized(t) and said == normalized(t) for t in texts)
 
 
 def _articles(ds: Dataset, version: Version, report: bool = True) -> dict[str | None, frozenset[str]]:
@@ -286,12 +287,13 @@ def _manifest(ds: Dataset) -> None:
 def extras(ds: Dataset) -> None:
     """Measure definitions, claims and akim rules, where the data directory has them."""
     akim_rules(ds)
-    from vertikal.measures.defs import load_defs
+    from vertikal.dataset import Source
+    from vertikal.measures.defs import read_defs
     from vertikal.problems import Problem, display_path
 
     mdir = ds.root / "measures"
     if mdir.is_dir():
-        defs, errors = load_defs(mdir)
+        defs, errors, docs = read_defs(mdir)
         for file, line, msg in errors:
             ds.problems.append(Problem(display_path(Path(file)), line, "VK020", msg))
         known = {it.id for it in ds.items}
@@ -307,26 +309,20 @@ def extras(ds: Dataset) -> None:
                         f"measure {d.id} reads unknown power {item_id!r}",
                     )
                 )
+        for path, doc, d in docs:
+            if next(untranslated.gaps(d), None) is not None:
+                untranslated.report(ds, Source(path, display_path(path), doc), d)
     if (ds.root / "claims.yaml").is_file():
-        from vertikal.measures.claimset import ClaimsError, load_claims
+        from vertikal.measures.claimset import ClaimsError, load_claims_file
 
         try:
-            load_claims(ds)
+            claims, doc = load_claims_file(ds)
         except ClaimsError as exc:
             ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))
-    _untranslated_extras(ds)
-
-
-def _untranslated_extras(ds: Dataset) -> None:
-    """VK060/VK061 in the measure definitions and the claims (akims: see `akim_rules`)."""
-    from vertikal.measures.claimset import ClaimsFile
-    from vertikal.measures.defs import MeasureDef
-
-    mdir = ds.root / "measures"
-    for path in sorted(mdir.glob("*.yaml")) if mdir.is_dir() else []:
-        untranslated.report_file(ds, path, MeasureDef, {})
-    if (ds.root / "claims.yaml").is_file():
-        untranslated.report_file(ds, ds.root / "claims.yaml", ClaimsFile, {"schema": "schema_"})
+        else:
+            if next(untranslated.gaps(claims), None) is not None:
+                path = ds.root / "claims.yaml"
+                untranslated.report(ds, Source(path, display_path(path), doc), claims)
 
 
 def akim_rules(ds: Dataset) -> None:

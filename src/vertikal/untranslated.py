@@ -1,21 +1,23 @@
 """Texts shown to people that lack a language: a Kazakh label or definition (VK060), a Russian
-definition (VK061). Both are warnings: the text falls back to English where it is shown.
+definition (VK061). Both are warnings: where the text is shown, the English stands in for it.
 
-Every `Labels` and `Definition` in a validated data file is found by walking the model, so a field
-added to a schema later is covered without a change here; the walk's path is the YAML path, so the
-warning names the file and line.
+Every `Labels` and `Definition` of a validated data file is found by walking the model, so a field
+added to a schema later is covered without a change here. The walk's path is the YAML path, so each
+warning names its file and line. Fields whose type cannot hold a text in languages are skipped.
 """
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from vertikal import _yaml
 from vertikal.models import Definition, Labels
+
+__all__ = ["gaps", "report"]
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset, Source
@@ -23,21 +25,47 @@ if TYPE_CHECKING:
 Path_ = tuple[str | int, ...]
 
 # (language, code): what must be written beside the English text
-_REQUIRED = (("kk", "VK060"),)
+_LABEL = (("kk", "VK060"),)
 _DEFINITION = (("kk", "VK060"), ("ru", "VK061"))
 _LANG_NAMES = {"kk": "Kazakh", "ru": "Russian"}
+
+
+def _holds_words(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a value of this type can contain a `Labels` or a `Definition`."""
+    if isinstance(annotation, type) and issubclass(annotation, Labels | Definition):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation not in seen and bool(_word_fields(annotation, seen | {annotation}))
+    if isinstance(annotation, str | typing.ForwardRef):
+        return True  # unresolved: walk it to be safe
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = args[:1]
+    return any(_holds_words(a, seen) for a in args if a is not type(None))
+
+
+@functools.cache
+def _word_fields(model: type[BaseModel], seen: frozenset[type] = frozenset()) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML key) of the fields of `model` that can hold a text in languages."""
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _holds_words(info.annotation, seen | {model})
+    )
 
 
 def gaps(model: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
     """(YAML path of the text, missing language, code) for every text of `model` lacking a language."""
     if isinstance(model, Labels | Definition):
-        wanted = _DEFINITION if isinstance(model, Definition) else _REQUIRED
+        wanted = _DEFINITION if isinstance(model, Definition) else _LABEL
         for lang, code in wanted:
             if model.exact(lang) is None:
                 yield path, lang, code
         return
-    for name, info in type(model).model_fields.items():
-        yield from _walk(getattr(model, name), (*path, info.alias or name))
+    for name, key in _word_fields(type(model)):
+        yield from _walk(getattr(model, name), (*path, key))
 
 
 def _walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
@@ -63,8 +91,8 @@ def _where(model: BaseModel, path: Path_) -> str:
             continue
         out.append(str(part))
         if isinstance(current, BaseModel):
-            by_alias = {(f.alias or n): n for n, f in type(current).model_fields.items()}
-            current = getattr(current, by_alias.get(str(part), str(part)), None)
+            by_key = {(f.alias or n): n for n, f in type(current).model_fields.items()}
+            current = getattr(current, by_key.get(str(part), str(part)), None)
         elif isinstance(current, dict):
             current = current.get(part)
         else:
@@ -72,33 +100,13 @@ def _where(model: BaseModel, path: Path_) -> str:
     return ".".join(out) or "(top)"
 
 
-def report(ds: Dataset, src: Source, model: BaseModel, prefix: Path_ = ()) -> None:
-    """Add a warning to `ds` for every missing language of `model`, read from `src` at `prefix`."""
+def report(ds: Dataset, src: Source, model: BaseModel) -> None:
+    """Add to `ds` a warning for every missing language of `model`, parsed from `src`."""
     for path, lang, code in gaps(model):
         ds.problem(
             src,
-            src.line(*prefix, *path, lang),
+            src.line(*path, lang),
             code,
             f"{_where(model, path)}: no {_LANG_NAMES[lang]} text ({lang}); add `{lang}:` beside `en:`"
             " (until then the English text is shown)",
         )
-
-
-def report_file(ds: Dataset, path: Path, model_type: type[BaseModel], rename: dict[str, str]) -> None:
-    """The same for a data file that is loaded elsewhere (measures, claims); invalid files are skipped,
-    since their loader already reports them."""
-    from vertikal.dataset import Source
-    from vertikal.problems import display_path
-
-    try:
-        doc = _yaml.read(path)
-    except (_yaml.YamlError, OSError):
-        return
-    value = doc.value
-    if isinstance(value, dict):
-        value = {rename.get(k, k): v for k, v in value.items()}
-    try:
-        model = model_type.model_validate(value)
-    except ValidationError:
-        return
-    report(ds, Source(path, display_path(path), doc), model)

@@ -44,6 +44,11 @@ class ClaimsFile(Strict):
 
 
 def load_claims(ds: Dataset) -> list[Claim]:
+    return list(load_claims_file(ds)[0].claims)
+
+
+def load_claims_file(ds: Dataset) -> tuple[ClaimsFile, _yaml.Doc]:
+    """The validated claims file and its parsed document (for line numbers); ClaimsError if invalid."""
     path = ds.root / "claims.yaml"
     if not path.is_file():
         raise ClaimsError(path, 0, "no claims file")
@@ -69,7 +74,7 @@ def load_claims(ds: Dataset) -> list[Claim]:
             parse(claim.check)
         except PredicateError as exc:
             raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
-    return list(parsed.claims)
+    return parsed, doc
 
 
 def summarise(verdicts: list[dict[str, Any]]) -> str:
