@@ -9,11 +9,16 @@ import pytest
 
 import vertikal
 from tests.factory import coding, data_dir, dataset
+from vertikal.akims.index import FILE, read
 from vertikal.akims.measures import rai, vdem, year_row
 from vertikal.akims.models import AkimsFile, Period
 from vertikal.akims.rules import consistency, gaps, period_at
 
 LABEL = {"en": "x", "ru": "x"}
+
+
+def builtin_index() -> Any:
+    return read(vertikal.dataset.default_root() / FILE)
 
 
 def period(tier: str, start: str, end: str, method: str, **kw: Any) -> dict[str, Any]:
@@ -92,21 +97,22 @@ def test_vdem_recode() -> None:
     assert vdem(appointed, none) == 0
 
 
-def test_national_score_weights_tiers_by_units() -> None:
+def test_national_score_weights_tiers_by_fixed_units() -> None:
     data = akims(FULL)
-    assert year_row(data, 2000)["national"] == 0  # everyone appointed
-    # 2010: 14 regions at 1/2 (dual), 2000 rural units appointed (0)
-    assert year_row(data, 2010)["national"] == round((14 * 0.5) / 2014, 4)
-    # 2015: rural akims elected by maslikhats (1)
-    assert year_row(data, 2015)["national"] == round((14 * 0.5 + 2000 * 1) / 2014, 4)
-    assert year_row(data, 2023)["national"] == round((14 * 0.5 + 2000 * 0.5) / 2014, 4)
+    idx = builtin_index()
+    assert year_row(data, idx, 2000)["national"] == round(2000 * 0.25 / 2014, 4)  # regions 0, rural 1/4
+    # 2010: 14 regions with maslikhat consent (1/2), 2000 rural units appointed by a higher akim (1/4)
+    assert year_row(data, idx, 2010)["national"] == round((14 * 0.5 + 2000 * 0.25) / 2014, 4)
+    # 2015: rural akims elected by maslikhats (3/4)
+    assert year_row(data, idx, 2015)["national"] == round((14 * 0.5 + 2000 * 0.75) / 2014, 4)
 
 
 def test_unknown_tiers_are_left_out_and_listed() -> None:
     ps = [dict(p) for p in FULL]
     ps[0]["method"] = "unknown"
-    row = year_row(akims(ps), 2000)
-    assert row["national_excludes"] == ["region"] and row["national"] == 0
+    row = year_row(akims(ps), builtin_index(), 2000)
+    assert row["excluded"] == [{"tier": "region", "reason": "unknown_method"}]
+    assert row["national"] == 0.25 and row["tiers"]["region"]["directness"] is None
 
 
 def test_period_at() -> None:

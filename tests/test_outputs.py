@@ -139,3 +139,23 @@ def test_report_renders_in_chromium_offline(report_dir: Path) -> None:
     assert expected >= 7 and drawn >= expected
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 1200])
+def test_the_report_fits_its_width_and_no_chart_is_clipped(report_dir: Path, width: int) -> None:
+    """Issue 11: the report's two-column grid clipped legends; nothing may scroll sideways on a phone."""
+    with chromium_page(viewport={"width": width, "height": 900}) as (page, errors, _):
+        page.goto((report_dir / "report.html").as_uri())
+        expected = page.locator("[data-chart]").count()
+        page.wait_for_function(f"window.vertikalRendered >= {expected}", timeout=30000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("innerWidth")
+        spill = page.evaluate(
+            """[...document.querySelectorAll('[data-chart]')].filter(f => {
+                 const box = f.getBoundingClientRect(), svg = f.querySelector('svg').getBoundingClientRect();
+                 return svg.left < box.left - 1 || svg.right > box.right + 1;
+               }).map(f => f.dataset.chart)"""
+        )
+        assert spill == []
+        screenshot(page, f"report-{width}")
+    assert errors == []

@@ -276,7 +276,8 @@ def test_cli_fetch_names_the_source(server: str, tmp_path: Path, monkeypatch: py
     )
     listed = runner.invoke(app, ["corpus", "list"]).stdout
     assert "mirror repository: testland/codes (GitHub)" in listed
-    assert all(len(line) <= 80 for line in listed.splitlines())
+    # every line fits 80 columns, except the cache's own path (as long as the reader's file system makes it)
+    assert all(len(line) <= 80 for line in listed.splitlines() if line.strip() != str(tmp_path / "c"))
 
 
 def test_shipped_sources_say_what_they_are() -> None:

@@ -142,3 +142,107 @@ def test_the_compare_form_works_without_javascript(server: str) -> None:
         page.wait_for_url("**/compare?lang=ru&a=2011-02-02&b=2017-03-10")
         assert page.locator("#change-decree_force_of_law").get_attribute("data-change") == "lost"
         assert "утрачено" in page.locator("#change-decree_force_of_law").inner_text()
+
+
+PHONE = {"width": 390, "height": 844}
+# every page of the site, in both languages, including a compare result and a power page
+EVERY_PAGE = [
+    "/",
+    "/versions",
+    "/versions/1995-08-30",
+    "/compare",
+    "/compare?a=2023-01-01&b=2026-07-01",
+    "/compare?a=2011-02-02&b=2017-03-10",
+    "/powers/decree_force_of_law",
+    "/akims",
+    "/claims",
+    "/methods",
+    "/codebook",
+    "/downloads",
+    "/no-such-page",
+    "/versions/1900-01-01",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_page_scrolls_sideways_on_a_phone(server: str, lang: str) -> None:
+    """Issue 11: the compare page scrolled sideways on a 390 px phone."""
+    with chromium_page(viewport=PHONE) as (page, errors, _):
+        for path in EVERY_PAGE:
+            url = server + path
+            if lang == "ru":
+                url += ("&" if "?" in path else "?") + "lang=ru"
+            page.goto(url)
+            if page.locator("[data-chart]").count():
+                charts_drawn(page)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= page.evaluate("innerWidth"), f"{url} is {width} px wide"
+        shot(page, f"phone-{lang}")
+    assert [e for e in errors if "404" not in e] == []
+
+
+def svg_texts(page: Any) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('[data-chart] svg text')].map(t => t.textContent)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "absent"),
+    [
+        (
+            "en",
+            [
+                "Every measure, as a share of its maximum",
+                "Volume of powers",
+                "Shugart–Carey presidential powers",
+                "Date in force",
+                "Low confidence",
+                "1995",
+                "2025",
+            ],
+            ["Дата вступления в силу"],
+        ),
+        (
+            "ru",
+            [
+                "Все показатели как доля от их максимума",
+                "Объём полномочий",
+                "Индекс Шугарта–Кэри",
+                "Дата вступления в силу",
+                "Низкая достоверность",
+                "Конституция 1995 года",
+            ],
+            ["Date in force", "Low confidence", "Volume of powers"],
+        ),
+    ],
+)
+def test_charts_are_drawn_with_human_words(
+    server: str, lang: str, expected: list[str], absent: list[str]
+) -> None:
+    """Issue 11: chart titles read `volume`, legends false/true, year labels ran together."""
+    with chromium_page(viewport={"width": 1280, "height": 900}) as (page, errors, _):
+        page.goto(server + ("/?lang=ru" if lang == "ru" else "/"))
+        charts_drawn(page)
+        words = svg_texts(page)
+        for text in expected:
+            assert text in words, text
+        for text in [*absent, "volume", "shugart-carey", "true", "false", "uncertain"]:
+            assert text not in words, text
+        years = [w for w in words if w.isdigit() and len(w) == 4]
+        assert "1991" not in years and "2024" not in years  # a tick every few years, not every year
+        page.goto(server + ("/akims?lang=ru" if lang == "ru" else "/akims"))
+        charts_drawn(page)
+        akim_years = [w for w in svg_texts(page) if w.isdigit() and len(w) == 4]
+        assert akim_years and "1991" not in akim_years
+        shot(page, f"akims-chart-{lang}")
+    assert errors == []
+
+
+def test_the_no_script_notice_shows_only_without_scripts(server: str) -> None:
+    notice = "The charts need JavaScript"
+    with chromium_page(viewport={"width": 1280, "height": 900}) as (page, _, _):
+        page.goto(server + "/")
+        charts_drawn(page)
+        assert notice not in page.locator("main").inner_text()
+    with chromium_page(java_script_enabled=False) as (page, _, _):
+        page.goto(server + "/")
+        assert notice in page.locator("main").inner_text()

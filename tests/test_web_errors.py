@@ -3,6 +3,7 @@ the site is read-only, sends a strict Content-Security-Policy, and serves no fil
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 
@@ -160,3 +161,50 @@ def test_a_failure_is_a_500_in_the_same_shape(client: TestClient, monkeypatch: p
     assert "default-src 'none'" in r.headers["content-security-policy"]
     page = client.get("/methods")
     assert page.status_code == 500 and 'id="error-message"' in page.text and "secret" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "title", "message"),
+    [
+        ("/nowhere?lang=ru", 404, "Не найдено", "такой страницы нет"),
+        ("/versions/1900-01-01?lang=ru", 404, "Не найдено", "неизвестная редакция &#39;1900-01-01&#39;"),
+        ("/powers/no_such_power?lang=ru", 404, "Не найдено", "неизвестное полномочие"),
+        (
+            "/compare?a=yesterday&lang=ru",
+            422,
+            "Неверный запрос",
+            "параметр задан неверно или слишком длинный: a",
+        ),
+    ],
+)
+def test_russian_error_pages_are_in_russian(
+    client: TestClient, url: str, status: int, title: str, message: str
+) -> None:
+    """Issue 11: the Russian 404 page was in English."""
+    page = client.get(url)
+    assert page.status_code == status and 'lang="ru"' in page.text
+    assert title in page.text
+    found = re.search(r'<p id="error-message">(.*?)</p>', page.text)
+    assert found and found.group(1).startswith(message)
+    assert not re.search(r"no such page|unknown version|unknown power|malformed", found.group(1))
+    # the JSON twin keeps the one English message
+    as_json = client.get(url, headers={"Accept": "application/json"}).json()["error"]["message"]
+    assert re.match(r"no such page|unknown version|unknown power|query parameter", as_json)
+
+
+def test_a_failure_in_russian_is_a_russian_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(name: str) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(client.app.state.store, "blob", boom)  # type: ignore[attr-defined]
+    page = client.get("/methods?lang=ru")
+    assert page.status_code == 500 and "Что-то пошло не так" in page.text
+    assert '<p id="error-message">внутренняя ошибка</p>' in page.text and "secret" not in page.text
+
+
+def test_the_favicon_is_served(client: TestClient) -> None:
+    """Issue 11: /favicon.ico was a 404."""
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert r.content.lstrip().startswith(b"<svg") or b"<svg" in r.content[:200]
+    assert '<link rel="icon" href="/static/site/favicon.svg"' in client.get("/").text

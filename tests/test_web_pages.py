@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,16 @@ def test_the_akims_page_has_the_chart_and_the_events(client: TestClient) -> None
     html = client.get("/akims").text
     assert 'data-chart="spec-decentralization"' in html and 'id="spec-decentralization"' in html
     assert html.count('<tr id="event-') == len(client.get("/akims.json").json()["rules"]["events"])
+
+
+def test_the_akims_page_shows_the_index_its_breaks_and_its_scale(client: TestClient) -> None:
+    series = client.get("/akims.json").json()["series"]
+    for lang, word in (("en", "left out"), ("ru", "исключён")):
+        html = unescape(client.get(f"/akims?lang={lang}").text)
+        assert html.count('<li id="break-') == len(series["breaks"]) and word in html
+        assert html.count('<tr id="year-') == len(series["years"])
+        for lv in series["index"]["scale"]:
+            assert lv["label"][lang] in html
 
 
 def test_downloads_are_the_export(client: TestClient, tmp_path: Path) -> None:

@@ -259,3 +259,27 @@ def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
         return word("none", lang)
     text = f"{x:.3f}".replace("-0.000", "0.000")
     return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text
+
+
+def score(x: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -> str:
+    """An index score with fixed decimals, for columns that line up: 0.71, 0,71; None is a dash.
+
+    >>> score(0.70925), score(1.0, "ru"), score(None)
+    ('0.71', '1,00', '—')
+    """
+    if x is None:
+        return word("none", lang)
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text
+
+
+def span(low: float | None, high: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -> str:
+    """A range of scores, 0.25–0.31; one value when both ends round the same; a dash when unknown.
+
+    >>> span(0.2473, 0.2504), span(0.0193, 0.9342, "ru"), span(None, 1)
+    ('0.25', '0,02–0,93', '—')
+    """
+    if low is None or high is None:
+        return word("none", lang)
+    a, b = score(low, lang, digits), score(high, lang, digits)
+    return a if a == b else f"{a}–{b}"

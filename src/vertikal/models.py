@@ -118,6 +118,7 @@ class Version(Strict):
     id: IsoDate
     kind: VersionKind
     label: Labels
+    short: Labels | None = Field(default=None, description="a shorter label, for charts")
     instrument: Labels
     act: Act
     adopted: IsoDate

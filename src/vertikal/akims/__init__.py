@@ -7,21 +7,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from vertikal import _yaml
-from vertikal.akims.measures import series
+from vertikal.akims import index as _index
+from vertikal.akims.measures import breaks, series, weights
 from vertikal.akims.models import AkimsFile
 from vertikal.akims.rules import period_at, periods_of
 from vertikal.dataset import Dataset
 from vertikal.problems import VertikalError
 
 __all__ = ["AkimsError", "akims", "decentralization", "load_akims"]
-
-WEIGHTING = (
-    "Each tier's RAI executive-selection score (0 appointed by the centre, 1 dual, 2 chosen by the "
-    "assembly or elected directly) is halved to 0..1 and averaged over the tiers, each weighted by its "
-    "number of units on 31 December of the year. Tiers without a unit count or a known rule that year "
-    "are left out and listed in `national_excludes`. Because rural units outnumber the others, the score "
-    "follows the rural tier; `national_equal` weighs every tier the same, as a check."
-)
 
 
 class AkimsError(VertikalError, ValueError):
@@ -87,13 +80,23 @@ def akims(ds: Dataset, tier: str | None = None, year: int | None = None) -> dict
 
 
 def decentralization(ds: Dataset) -> dict[str, Any]:
-    """The series by year, 1990-2026, per tier and nationally, with the weighting documented."""
+    """The index by year, 1990-2026, per tier and nationally, with its definition, weights and breaks.
+
+    `index` is the methods entry (scale, mapping of methods, weighting, sources); `weights` the
+    fixed number of units each tier weighs (with the date of the count); `years` the state on
+    31 December; `breaks` every year where the tiers behind the national point change.
+    """
     data = load_akims(ds)
+    idx = _index.load_index(ds)
+    years = series(data, idx)
     shares = [s.model_dump(mode="json", by_alias=True) for s in data.direct_shares]
     return {
-        "weighting": WEIGHTING,
+        "index": _index.entry(idx),
+        "weighting": idx.weighting.en,
         "tiers": [t.id for t in data.tiers],
-        "years": series(data),
+        "weights": {t: None if n is None else n.to_dict() for t, n in weights(data).items()},
+        "years": years,
+        "breaks": breaks(years),
         "direct_shares": shares,
     }
 

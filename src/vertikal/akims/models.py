@@ -14,6 +14,7 @@ Method = Literal[
     "appointed_by_president_with_maslikhat_consent",
     "appointed_by_president_from_nominees",
     "appointed_by_higher_akim",
+    "appointed_by_higher_akim_with_maslikhat_consent",
     "elected_by_maslikhat",
     "elected_by_local_soviet",
     "elected_directly",
@@ -62,12 +63,23 @@ class Instrument(Strict):
     url: str = ""
 
 
+class Rollout(Strict):
+    """The two rules of a `mixed_rollout` period: the one units move to and the one the rest keep.
+
+    Left out, `new` is direct election and `rest` the rule of the tier's preceding period.
+    """
+
+    new: Method = "elected_directly"
+    rest: Method | None = None
+
+
 class Period(Strict):
     tier: TierId
     from_: IsoDate = Field(alias="from")
     to: IsoDate
     method: Method
     elected_share: float | None = Field(default=None, ge=0, le=1)
+    rollout: Rollout | None = None
     dismissal: str = "unknown"
     no_confidence: NoConfidence = NoConfidence()
     president_cancels_acts: bool | None = None

@@ -103,8 +103,45 @@ def consistency(ds: Dataset, data: AkimsFile) -> Iterator[tuple[str, str, str]]:
             )
 
 
+def counts(data: AkimsFile) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(place in the file, code, message) for unit counts the index cannot use: VK037, VK038."""
+    from vertikal.akims.shares import count_at
+
+    for i, t in enumerate(data.tiers):
+        if not t.units:
+            yield (
+                ("tiers", i, "id"),
+                "VK038",
+                (
+                    f"tier {t.id} has no recorded number of units, so the national decentralization index "
+                    "cannot weigh it and leaves it out of every year"
+                ),
+            )
+    for i, s in enumerate(data.direct_shares):
+        if s.directly_elected is None:
+            continue
+        total = s.total
+        if total is None:
+            n = count_at(data, s.tier, s.date, backcast=True)
+            total = None if n is None else n.value
+        if total is not None and s.directly_elected > total:
+            yield (
+                ("direct_shares", i, "directly_elected"),
+                "VK037",
+                (
+                    f"{s.tier} on {s.date}: {s.directly_elected} directly elected, more than the "
+                    f"{total} units {'the source gives' if s.total is not None else 'recorded for the tier'}"
+                ),
+            )
+
+
 def report(ds: Dataset, src: Source, data: AkimsFile) -> None:
-    """Add gap (VK017) and consistency (VK018) problems to the dataset."""
+    """Add gap (VK017), consistency (VK018), index (VK036) and count (VK037, VK038) problems."""
+    from vertikal.akims import index as _index
+
+    _index.report(ds)
+    for where, code, message in counts(data):
+        ds.problem(src, src.line(*where), code, message)
     index = {id(p): i for i, p in enumerate(data.periods)}
     for tier, i, message in gaps(data):
         ps = periods_of(data, tier)

@@ -152,7 +152,8 @@ def list_cmd(as_json: JsonOpt = False) -> None:
     if not found:
         print("The cache is empty: see `vertikal corpus fetch --help`.")
         return
-    print(f"Cached texts in {cache_dir()}:")
+    print("Cached texts, in")
+    print(f"  {cache_dir()}")
     for e in found:
         print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
         print(f"  from      {_source(e.to_dict())}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -59,10 +61,50 @@ def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
     return where.db, where.downloads
 
 
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, so that a busy port is one line before anything says it runs."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as exc:
+        fail(f"cannot listen on {host}: {exc.strerror}")
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"port {port} is in use; choose another with --port")
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    return sock
+
+
+def _given_db(db: Path) -> Path:
+    """The database given with --db, checked: a vertikal database of this schema and version."""
+    from vertikal.store import StoreError, check_db
+
+    try:
+        check_db(db)
+    except StoreError as exc:
+        fail(str(exc))
+    return db
+
+
 @app.command("serve")
 def serve_cmd(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Serve this database, written by `vertikal build-db`, as it is (no downloads page "
+            "files). Without it, a database and the downloads are built in the cache.",
+            show_default=False,
+        ),
+    ] = None,
     cache: Annotated[
         Path | None,
         typer.Option(
@@ -73,10 +115,17 @@ def serve_cmd(
     ] = None,
     data: DataOpt = None,
 ) -> None:
-    """Serve the web explorer (read-only), building its database first if missing or stale."""
+    """Serve the web explorer (read-only): the database given with --db, or one built in the cache."""
+    if db is not None and (data is not None or cache is not None):
+        fail("--db serves a database as it is; leave out --data and --cache (they build one)")
     if data is not None and not data.is_dir():
         fail(f"{data}: not a directory")
-    db, downloads = _prepare(data, cache)
+    if db is not None:
+        _given_db(db)
+    sock = _listen(host, port)
+    downloads = None
+    if db is None:
+        db, downloads = _prepare(data, cache)
     import uvicorn
 
     from vertikal.store import StoreError
@@ -86,5 +135,7 @@ def serve_cmd(
         application = create_app(db=db, downloads=downloads)
     except StoreError as exc:
         fail(str(exc))
-    typer.echo(f"vertikal explorer on http://{host}:{port}/ (database {db})", err=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"vertikal explorer on http://{shown}:{port}/ (database {db})", err=True)
+    config = uvicorn.Config(application, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])

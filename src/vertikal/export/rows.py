@@ -212,24 +212,38 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
     series = []
     for y in decentralization(ds)["years"]:
         for tier, c in y["tiers"].items():
+            share = c["share"] or {}
             series.append(
                 {
                     "year": y["year"],
                     "tier": tier,
                     "method": c["method"],
+                    "directness": c["directness"],
+                    "low": c["low"],
+                    "high": c["high"],
+                    "share_new_rule": share.get("value"),
+                    "share_basis": share.get("basis"),
                     "rai_executive": c["rai_executive"],
                     "vdem": c["vdem"],
                     "units": c["units"],
+                    "left_out": c["reason"] or "",
                 }
             )
+        rai = y["national_rai"]
         series.append(
             {
                 "year": y["year"],
                 "tier": "national",
                 "method": None,
-                "rai_executive": y["national"],
+                "directness": y["national"],
+                "low": y["national_low"],
+                "high": y["national_high"],
+                "share_new_rule": None,
+                "share_basis": None,
+                "rai_executive": None if rai is None else round(2 * rai, 4),
                 "vdem": None,
                 "units": None,
+                "left_out": ";".join(f"{e['tier']}:{e['reason']}" for e in y["excluded"]),
             }
         )
     return {"akim_rules": rules, "events": events, "decentralization": series}

@@ -283,12 +283,30 @@ class Evaluator:
         raise Unevaluable(f"no event {event_id!r}")
 
     def national(self, year: int) -> float:
+        """The national decentralization index (directness, 0-1) on 31 December of `year`."""
+        from vertikal.akims import AkimsError
+        from vertikal.akims.index import load_index
         from vertikal.akims.measures import year_row
 
-        value = year_row(self._akims(), int(year))["national"]
+        try:
+            row = year_row(self._akims(), load_index(self.ds), int(year))
+        except AkimsError as exc:
+            raise Unevaluable(str(exc)) from None
+        value = row["national"]
         if value is None:
-            raise Unevaluable(f"no national decentralization score for {year}")
-        return float(self._note(f"national({year})", value))
+            raise Unevaluable(
+                f"the national decentralization index for {year} is unknown "
+                f"(range {row['national_low']}-{row['national_high']})"
+            )
+        return float(
+            self._note(
+                f"national({year})",
+                value,
+                low=row["national_low"],
+                high=row["national_high"],
+                excluded=[e["tier"] for e in row["excluded"]],
+            )
+        )
 
     def prev(self, vid: str) -> str:
         i = self.ids.index(self._version(vid))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vertikal import fmt
 from vertikal._io import OutputError, check_output_dir, staged_dir
 from vertikal.dataset import Dataset
 from vertikal.report.context import LANGS, ReportError, build
@@ -24,17 +26,17 @@ def _vendor_js() -> str:
 def _charts(ctx: dict[str, Any]) -> dict[str, dict[str, Any]]:
     from vertikal import charts
 
-    t = ctx["t"]
-    out = {
-        f"measure-{m}": charts.measure_timeline(ctx["timeline"], m, t) for m in ctx["timeline"]["measures"]
-    }
-    out["domains"] = charts.domain_small_multiples(ctx["timeline"], ctx["domains"], t)
-    if ctx["akims"] is not None:
-        tiers = {
-            row["tier"]["id"]: row["tier"]["label"][ctx["lang"]] for row in ctx["akims"]["rules"]["tiers"]
-        }
-        out["decentralization"] = charts.decentralization(ctx["akims"]["series"], tiers, t)
-    return out
+    return charts.build(
+        ctx["timeline"], ctx["versions"], ctx["measures"], ctx["domains"], ctx["akims"], ctx["t"], ctx["lang"]
+    )
+
+
+def _md(text: Any) -> str:
+    """Text for one Markdown line: runs of spaces, tabs and newlines collapsed to one space.
+
+    Non-breaking spaces (Babel puts one in '21 мая 2007 г.') stay as they are.
+    """
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
 def _env() -> Any:
@@ -42,7 +44,8 @@ def _env() -> Any:
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vertikal.report", "templates"),
-        autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=False),
+        # HTML is escaped; Markdown is not (an entity like &#39; would show as it is)
+        autoescape=lambda name: name is not None and name.endswith(".html.j2"),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
@@ -50,6 +53,10 @@ def _env() -> Any:
     env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites: ", ".join(cites)
+    env.filters["score"] = fmt.score  # {{ x|score(lang) }}
+    env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
+    env.filters["md"] = _md
+    env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     return env
 
 
@@ -77,10 +84,12 @@ def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
 
     import vl_convert as vlc
 
+    from vertikal.charts import for_figure
+
     folder.mkdir()
     names = list(specs)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        svgs = list(pool.map(vlc.vegalite_to_svg, [specs[n] for n in names]))
+        svgs = list(pool.map(vlc.vegalite_to_svg, [for_figure(specs[n]) for n in names]))
         pngs = list(pool.map(lambda svg: vlc.svg_to_png(svg, scale=2), svgs)) if png else []
     for i, name in enumerate(names):
         (folder / f"{name}.svg").write_text(svgs[i], encoding="utf-8")

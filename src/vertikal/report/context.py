@@ -61,11 +61,22 @@ def _akims(ds: Dataset) -> dict[str, Any] | None:
         return None
 
 
+def _findings(ds: Dataset, lang: str, t: dict[str, str]) -> list[dict[str, Any]]:
+    from vertikal.report.findings import FindingsError, findings
+    from vertikal.report.sentences import describe
+
+    try:
+        return describe(findings(ds), lang, t)
+    except FindingsError as exc:
+        raise ReportError(str(exc)) from None
+
+
 def build(ds: Dataset, lang: str) -> dict[str, Any]:
     t = strings(lang)
     assert ds.codebook is not None and ds.manifest is not None
     timeline = measures.timeline(ds)
     claims = evaluate_all(ds)
+    methods = measures.methods(ds)
     return {
         "lang": lang,
         "t": t,
@@ -75,7 +86,9 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "n_items": len(ds.items),
         "domains": {k: v.get(lang) for k, v in ds.codebook.domains.items()},
         "timeline": timeline,
-        "measures": measures.methods(ds),
+        "measures": methods,
+        "mlabels": {m["id"]: m["label"].get(lang) or m["label"]["en"] for m in methods},
+        "findings": _findings(ds, lang, t),
         "periods": periods(ds)["measures"],
         "steps": _steps(ds),
         "claims": claims,

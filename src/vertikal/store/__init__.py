@@ -18,7 +18,7 @@ from typing import Any
 from vertikal.dataset import Dataset
 from vertikal.problems import VertikalError
 
-__all__ = ["StoreError", "build_db", "data_hash", "open_readonly", "tables"]
+__all__ = ["StoreError", "build_db", "check_db", "data_hash", "open_readonly", "tables"]
 
 DB_NAME = "vertikal.sqlite"
 
@@ -71,6 +71,15 @@ def _insert(conn: Any, rows: dict[str, list[dict[str, Any]]], blobs: dict[str, A
     conn.execute(schema.blobs.insert(), [{"name": k, "json": dumps(v)} for k, v in blobs.items()])
 
 
+def _findings(ds: Dataset) -> list[dict[str, Any]]:
+    from vertikal.report.findings import FindingsError, findings
+
+    try:
+        return findings(ds)
+    except FindingsError as exc:
+        raise StoreError(str(exc)) from None
+
+
 def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
     """Write the database to `out` atomically (a temporary file beside it, then a rename)."""
     from sqlalchemy import create_engine
@@ -95,6 +104,7 @@ def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
     table_rows, blobs = rows_mod.tables(ds)
     for lang in LANGS:
         blobs[f"charts:{lang}"] = chart_specs(blobs, lang)
+    blobs["findings"] = _findings(ds)  # the report's findings, for the site to word the same way
     digest = data_hash(ds.root)
     meta = {
         "data_hash": digest,
@@ -142,11 +152,38 @@ def open_readonly(path: Path) -> Any:
     with engine.connect() as conn:
         try:
             found = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").scalar()
-        except Exception as exc:
-            raise StoreError(f"{path}: not a vertikal database ({exc})") from None
+        except Exception:
+            raise StoreError(f"{path}: not a vertikal database; build one with `vertikal build-db`") from None
     if found != str(SCHEMA_VERSION):
-        raise StoreError(f"{path}: database schema {found}, expected {SCHEMA_VERSION}; rebuild it")
+        raise StoreError(
+            f"{path}: database schema {found}, expected {SCHEMA_VERSION}; rebuild it with `vertikal build-db`"
+        )
     return engine
+
+
+def check_db(path: Path) -> dict[str, str]:
+    """The meta of a database written by `build-db` with this schema and this vertikal version.
+
+    Raises StoreError, in one line, for a missing file, a file that is not a vertikal database, or
+    one of another schema or version.
+    """
+    import vertikal
+
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path}: no such file; build one with `vertikal build-db --out {path}`")
+    engine = open_readonly(path)
+    try:
+        meta = read_meta(engine)
+    finally:
+        engine.dispose()
+    built = meta.get("vertikal_version")
+    if built != vertikal.__version__:
+        raise StoreError(
+            f"{path}: built by vertikal {built}, this is vertikal {vertikal.__version__}; "
+            "rebuild it with `vertikal build-db`"
+        )
+    return meta
 
 
 def read_meta(engine: Any) -> dict[str, str]:

@@ -25,12 +25,31 @@ CODES = {
 }
 
 
-class NotFoundError(Exception):
-    """An unknown version, power or file: a 404 with a message naming what was asked for."""
+def N_(message: str) -> str:
+    """Mark a message for extraction into the catalogue; error pages translate it."""
+    return message
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+UNKNOWN_VERSION = N_("unknown version %(id)s; known versions: %(known)s")
+UNKNOWN_POWER = N_("unknown power %(id)s; the codebook page lists every item")
+UNKNOWN_DOWNLOAD = N_("no download named %(name)s; see /downloads")
+NO_SUCH_PAGE = N_("no such page")
+ONLY_GET = N_("only GET and HEAD are allowed")
+BAD_PARAMETER = N_("malformed or over-long parameter: %(names)s")
+INTERNAL = N_("internal error")
+
+
+class NotFoundError(Exception):
+    """An unknown version, power or file: a 404 with a message naming what was asked for.
+
+    `msgid` is a catalogue message with %(name)s placeholders filled from `params`: the JSON error
+    says it in English, an error page in the page's language.
+    """
+
+    def __init__(self, msgid: str, **params: str) -> None:
+        self.msgid, self.params = msgid, params
+        self.message = msgid % params
+        super().__init__(self.message)
 
 
 def body(status: int, message: str) -> dict[str, Any]:
@@ -43,8 +62,18 @@ def wants_json(path: str, accept: str) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def respond(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """The error as JSON or as an HTML page, depending on what was asked for."""
+def respond(
+    request: Request,
+    status: int,
+    message: str,
+    headers: dict[str, str] | None = None,
+    translate: tuple[str, dict[str, str]] | None = None,
+) -> Response:
+    """The error as JSON or as an HTML page, depending on what was asked for.
+
+    The JSON body holds `message` (English); the page says `translate` (a catalogue message and its
+    parameters) in the page's language when given.
+    """
     if wants_json(request.url.path, request.headers.get("accept", "")):
         return JSONResponse(body(status, message), status_code=status, headers=headers)
     envs = getattr(request.app.state, "envs", None)
@@ -53,8 +82,11 @@ def respond(request: Request, status: int, message: str, headers: dict[str, str]
     lang = request.query_params.get("lang", "en")
     env = envs.get(lang) or envs["en"]
     store = getattr(request.app.state, "store", None)
+    msgid, params = translate or (None, {})
     html = env.get_template("error.html").render(
         error=body(status, message)["error"],
+        msgid=msgid,
+        params=params,
         page="error",
         json_url=None,
         alt_path=None,
@@ -62,6 +94,11 @@ def respond(request: Request, status: int, message: str, headers: dict[str, str]
         country=store.country if store else {"en": "", "ru": ""},
     )
     return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def _parameter_names(exc: RequestValidationError) -> str:
+    names = [".".join(str(p) for p in err.get("loc", ())[1:]) for err in exc.errors()[:3]]
+    return ", ".join(n for n in names if n) or "?"
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -75,20 +112,22 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 async def on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    messages = {404: "no such page", 405: "only GET and HEAD are allowed"}
-    message = messages.get(exc.status_code) or str(exc.detail)
+    messages = {404: NO_SUCH_PAGE, 405: ONLY_GET}
+    msgid = messages.get(exc.status_code)
     headers = {"Allow": "GET, HEAD"} if exc.status_code == 405 else None
-    return respond(request, exc.status_code, message, headers)
+    translate: tuple[str, dict[str, str]] | None = (msgid, {}) if msgid else None
+    return respond(request, exc.status_code, msgid or str(exc.detail), headers, translate)
 
 
 async def on_validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    return respond(request, 422, _validation_message(exc))
+    translate = (BAD_PARAMETER, {"names": _parameter_names(exc)})
+    return respond(request, 422, _validation_message(exc), translate=translate)
 
 
 async def on_not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NotFoundError)
-    return respond(request, 404, exc.message)
+    return respond(request, 404, exc.message, translate=(exc.msgid, exc.params))
 
 
 async def on_error(request: Request, exc: Exception) -> Response:
@@ -96,7 +135,7 @@ async def on_error(request: Request, exc: Exception) -> Response:
 
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
     headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
-    return respond(request, 500, "internal error", headers)
+    return respond(request, 500, INTERNAL, headers, (INTERNAL, {}))
 
 
 HANDLERS = {

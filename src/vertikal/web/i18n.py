@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup, escape
 
+from vertikal import fmt
 from vertikal.refs import ArticleRef
 
 LANGS = ("en", "ru")
@@ -76,11 +77,19 @@ TERMS = {
     ),
     "appointed_by_president_from_nominees": N_("appointed by the President from nominees"),
     "appointed_by_higher_akim": N_("appointed by the higher akim"),
+    "appointed_by_higher_akim_with_maslikhat_consent": N_(
+        "appointed by the higher akim with the maslikhat's consent"
+    ),
     "elected_by_maslikhat": N_("elected by the maslikhat"),
     "elected_by_local_soviet": N_("elected by the local soviet"),
     "elected_directly": N_("elected directly"),
     "mixed_rollout": N_("mixed (elections being introduced)"),
     "unknown": N_("unknown"),
+    # how a rollout's share of units was found
+    "share_reported": N_("as reported"),
+    "share_interpolated": N_("interpolated between two dated counts"),
+    "share_carried": N_("the last dated count, a lower bound"),
+    "share_unknown": N_("no dated count yet"),
     # kinds of akim event
     "election": N_("election"),
     "reform": N_("reform"),
@@ -198,11 +207,13 @@ def environment(lang: str) -> jinja2.Environment:
         url=lambda path, **params: url(path, lang, **params),
         url_in=url,
         term=term,
+        span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
     )
     env.filters.update(
         cite=lambda c: _cite(c, lang),
         date=lambda d: _date(d, lang),
         num=_num,
+        score=lambda x, digits=2: fmt.score(x, lang, digits),
         href=_href,
         pick=lambda labels: "" if labels is None else (labels.get(lang) or labels.get("en") or ""),
         signed=lambda x: f"{x:+g}",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from vertikal.web.db import Store
-from vertikal.web.errors import NotFoundError
+from vertikal.web.errors import UNKNOWN_POWER, UNKNOWN_VERSION, NotFoundError
 from vertikal.web.texts import TextSource
 
 CSV_ZIP = "vertikal-csv.zip"
@@ -20,7 +20,7 @@ def version(store: Store, texts: TextSource, version_id: str) -> dict[str, Any]:
     powers = store.powers(version_id)
     if powers is None:
         known = ", ".join(store.version_ids)
-        raise NotFoundError(f"unknown version {version_id!r}; known versions: {known}")
+        raise NotFoundError(UNKNOWN_VERSION, id=repr(version_id), known=known)
     before, after = store.neighbours(version_id)
     available = bool(texts.articles(version_id))
     cited = {}
@@ -42,7 +42,7 @@ def version(store: Store, texts: TextSource, version_id: str) -> dict[str, Any]:
 def power(store: Store, item_id: str) -> dict[str, Any]:
     found = store.history(item_id)
     if found is None:
-        raise NotFoundError(f"unknown power {item_id!r}; the codebook page lists every item")
+        raise NotFoundError(UNKNOWN_POWER, id=repr(item_id))
     return found
 
 
@@ -50,7 +50,7 @@ def compare(store: Store, texts: TextSource, a: str, b: str) -> dict[str, Any]:
     for vid in (a, b):
         if store.version(vid) is None:
             known = ", ".join(store.version_ids)
-            raise NotFoundError(f"unknown version {vid!r}; known versions: {known}")
+            raise NotFoundError(UNKNOWN_VERSION, id=repr(vid), known=known)
     result = store.compare(a, b)
     assert result is not None, "every pair of versions is in the database"
     return {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}

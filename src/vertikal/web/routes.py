@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from vertikal.web import pages, schemas
-from vertikal.web.errors import NotFoundError
+from vertikal.web.errors import UNKNOWN_DOWNLOAD, UNKNOWN_VERSION, NotFoundError
 
 router = APIRouter()
 F = TypeVar("F", bound=Callable[..., Any])
@@ -192,7 +192,7 @@ async def compare_page(
     st = _state(request)
     for vid in (a, b):
         if vid is not None and st.store.version(vid) is None:
-            raise NotFoundError(f"unknown version {vid!r}; known versions: {', '.join(st.store.version_ids)}")
+            raise NotFoundError(UNKNOWN_VERSION, id=repr(vid), known=", ".join(st.store.version_ids))
     # with one version only, the form shows it chosen and waits for the other
     data = pages.compare(st.store, st.texts, a, b) if a is not None and b is not None else None
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
@@ -334,7 +334,7 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
 def _file(request: Request, name: str) -> Response:
     path = _state(request).files.get(name)
     if path is None:
-        raise NotFoundError(f"no download named {name!r}; see /downloads")
+        raise NotFoundError(UNKNOWN_DOWNLOAD, name=repr(name))
     return FileResponse(path, media_type=pages.MEDIA[path.suffix], filename=path.name)
 
 
@@ -348,3 +348,12 @@ async def download_csv(request: Request, name: FileName) -> Response:
 async def download(request: Request, name: FileName) -> Response:
     """datapackage.json or vertikal-csv.zip."""
     return _file(request, name)
+
+
+@router.get("/favicon.ico", include_in_schema=False, name="favicon")
+async def favicon() -> Response:
+    """The site's icon at the address browsers ask for first (the SVG the pages link to)."""
+    from importlib import resources
+
+    icon = resources.files("vertikal") / "web" / "static" / "favicon.svg"
+    return Response(icon.read_bytes(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
