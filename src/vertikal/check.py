@@ -323,6 +323,28 @@ def extras(ds: Dataset) -> None:
             if next(untranslated.gaps(claims), None) is not None:
                 path = ds.root / "claims.yaml"
                 untranslated.report(ds, Source(path, display_path(path), doc), claims)
+    _findings_untranslated(ds)
+
+
+def _findings_untranslated(ds: Dataset) -> None:
+    """VK060 in the report's questions (``findings.yaml``); the report itself says if the file is invalid."""
+    from pydantic import ValidationError
+
+    from vertikal import _yaml
+    from vertikal.dataset import Source
+    from vertikal.problems import display_path
+    from vertikal.report.findings import FILE, Questions
+
+    path = ds.root / FILE
+    if not path.is_file():
+        return
+    try:
+        doc = _yaml.read(path)
+        questions = Questions.model_validate(doc.value)
+    except (_yaml.YamlError, ValidationError):
+        return
+    if next(untranslated.gaps(questions), None) is not None:
+        untranslated.report(ds, Source(path, display_path(path), doc), questions)
 
 
 def akim_rules(ds: Dataset) -> None:
