@@ -6,6 +6,7 @@ Timings depend on the machine; these are never asserted in tests.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -44,11 +45,12 @@ def median_of(fn: Callable[[], object], runs: int, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
-def process(*args: str) -> Callable[[], object]:
+def process(*args: str, columns: int | None = None) -> Callable[[], object]:
     exe = shutil.which("vertikal", path=str(BIN)) or "vertikal"
+    env = None if columns is None else {**os.environ, "COLUMNS": str(columns)}
 
     def run() -> object:
-        return subprocess.run([exe, *args], check=True, stdout=subprocess.DEVNULL)
+        return subprocess.run([exe, *args], check=True, stdout=subprocess.DEVNULL, env=env)
 
     return run
 
@@ -69,6 +71,24 @@ def load_and_validate() -> float:
 def versions_json_process() -> float:
     """Issue 2: `vertikal versions --json` as a whole process (median of 15)."""
     return median_of(process("versions", "--json"), 15)
+
+
+@bench("versions-process", target=0.5)
+def versions_process() -> float:
+    """Issue 11: `vertikal versions` as a whole process, the table at 80 columns (median of 15)."""
+    return median_of(process("versions", columns=80), 15)
+
+
+@bench("powers-process", target=0.5)
+def powers_process() -> float:
+    """Issue 11: `vertikal powers 2017-03-10` as a whole process, at 80 columns (median of 15)."""
+    return median_of(process("powers", "2017-03-10", columns=80), 15)
+
+
+@bench("matrix-process", target=0.5)
+def matrix_process() -> float:
+    """Issue 11: `vertikal matrix` as a whole process, at 80 columns (median of 15)."""
+    return median_of(process("matrix", columns=80), 15)
 
 
 @bench("measures-all-versions", target=0.050)

@@ -87,7 +87,8 @@ def test_a_cached_version_is_read_from_the_cache(cache: Path, shipped: vertikal.
 def test_text_output_lists_the_proposals_and_the_figures() -> None:
     result = runner.invoke(app, ["extract", str(EN)])
     assert result.exit_code == 0, result.output
-    assert "appoint_pm" in result.stdout and "shared with mazhilis" in result.stdout
+    # issue 11: the body by its codebook label, the status in its own column
+    assert "appoint_pm  shared" in result.stdout and "with Mazhilis" in result.stdout
     result = runner.invoke(app, ["extract", "--evaluate", "2023-01-01", "--text", str(EN)])
     assert result.exit_code == 0, result.output
     assert "held-out" in result.stdout and " tuning: precision" in result.stdout

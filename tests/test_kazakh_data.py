@@ -163,8 +163,10 @@ def test_a_missing_kazakh_label_and_definition_are_warnings_with_file_and_line(m
     assert "items[decree].label: no Kazakh text (kk)" in problems[1].message
     result = CliRunner().invoke(app, ["check", "--data", str(mini)])
     assert result.exit_code == 0, result.output  # warnings: the English text is shown meanwhile
-    assert "codebook.yaml:23: VK060 missing-kazakh (warning)" in result.stderr
-    assert "3 warning(s)" in result.stdout
+    assert "3 warnings: VK060 ×3 (texts without Kazakh; the English is shown)" in result.stderr
+    listed = CliRunner().invoke(app, ["check", "--warnings", "--data", str(mini)])
+    assert listed.exit_code == 0, listed.output
+    assert "codebook.yaml:23: VK060 missing-kazakh (warning)" in listed.stderr
 
 
 def test_one_warning_per_missing_field(mini: Path) -> None:

@@ -51,7 +51,7 @@ def test_a_paraphrase_equal_to_the_definition_is_a_warning_with_file_and_line(mi
     assert [(p.code, p.line, p.severity) for p in problems] == [("VK030", 8, "warning")]
     assert problems[0].file.endswith("codings/2000-01-01.yaml")
     assert "appoint_pm" in problems[0].message and "definition" in problems[0].message
-    result = CliRunner().invoke(app, ["check", "--data", str(mini)])
+    result = CliRunner().invoke(app, ["check", "--warnings", "--data", str(mini)])  # issue 11: listed
     assert result.exit_code == 0, result.output
     assert "codings/2000-01-01.yaml:8: VK030 paraphrase-is-definition (warning)" in result.stderr
 

@@ -89,7 +89,7 @@ def test_cli_json_equals_library(new: Path) -> None:
     html = runner.invoke(app, ["diff", str(OLD), str(new), "--html"])
     assert html.exit_code == 0 and html.stdout == diff_html(expected)
     plain = runner.invoke(app, ["diff", str(OLD), str(new)])
-    assert plain.exit_code == 0 and "'Chief' -> 'First'" in plain.stdout
+    assert plain.exit_code == 0 and "“Chief” → “First”" in plain.stdout  # issue 11: words, not a repr
 
 
 def test_cli_diff_of_cached_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new: Path) -> None:

@@ -11,11 +11,15 @@ imported here; Babel is imported lazily by `date_long`.
 'ст. 44 п. 3 пп. 2'
 >>> value(None), value(["foreign affairs", "defence"]), value(True, "ru"), value(2 / 3)
 ('—', 'foreign affairs, defence', 'да', '2/3')
+>>> change(None, "mazhilis", bodies={"mazhilis": {"en": "Mazhilis", "ru": "Мажилис"}})
+'— → Mazhilis'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -160,6 +164,12 @@ def number(x: float | int | None, lang: str = DEFAULT_LANG) -> str:
     return text.replace(".", ",") if _lang(lang) in ("ru", "kk") else text
 
 
+def signed(x: float | int, lang: str = DEFAULT_LANG) -> str:
+    """A change with its sign: +5, −2.5 (a minus sign, not a hyphen), 0."""
+    text = number(abs(x), lang)
+    return f"+{text}" if x > 0 else f"−{text}" if x < 0 else text
+
+
 def fraction(x: float) -> str | None:
     """2/3 for 0.666..., 1/2 for 0.5, 3/5; None when `x` is not a simple fraction."""
     if not 0 < x < 1:
@@ -168,8 +178,26 @@ def fraction(x: float) -> str | None:
     return f"{f.numerator}/{f.denominator}" if abs(float(f) - x) < 1e-3 else None
 
 
-def value(v: Any, lang: str = DEFAULT_LANG) -> str:
-    """Any attribute value as words: never a Python repr (None, [...], True)."""
+_IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+
+
+def _pick(label: Any, lang: str) -> str | None:
+    """The text of a label in `lang` (English when missing): Labels, a {lang: text} dict or a string."""
+    if label is None or isinstance(label, str):
+        return label
+    if isinstance(label, Mapping):
+        got = label.get(_lang(lang)) or label.get(DEFAULT_LANG)
+    else:
+        got = getattr(label, _lang(lang), None) or getattr(label, DEFAULT_LANG, None)
+    return str(got) if got else None
+
+
+def value(v: Any, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
+    """Any attribute value as words: never a Python repr (None, [...], True).
+
+    A value that names a body of the codebook (`bodies`) is shown by the body's label; another
+    identifier-like value (``senate_chair``) is shown in words (``senate chair``).
+    """
     if v is None or v == "" or v == []:
         return word("none", lang)
     if isinstance(v, bool):
@@ -179,20 +207,45 @@ def value(v: Any, lang: str = DEFAULT_LANG) -> str:
     if isinstance(v, int | float):
         return number(v, lang)
     if isinstance(v, Mapping):
-        return "; ".join(f"{k}: {value(x, lang)}" for k, x in v.items())
+        return "; ".join(f"{key(k)}: {value(x, lang, bodies)}" for k, x in v.items())
     if isinstance(v, list | tuple | set | frozenset):
-        return ", ".join(value(x, lang) for x in v)
-    return str(v)
+        return ", ".join(value(x, lang, bodies) for x in v)
+    text = str(v)
+    if bodies and text in bodies:
+        return body(text, lang, bodies)
+    return text.replace("_", " ") if _IDENT.match(text) else text
 
 
-def attrs(d: Mapping[str, Any], lang: str = DEFAULT_LANG, labels: Mapping[str, str] | None = None) -> str:
+def key(k: str) -> str:
+    """An attribute's key in words: 'consent_body' -> 'consent body'."""
+    return k.replace("_", " ")
+
+
+def attrs(
+    d: Mapping[str, Any],
+    lang: str = DEFAULT_LANG,
+    labels: Mapping[str, str] | None = None,
+    bodies: Mapping[str, Any] | None = None,
+) -> str:
     """Attributes as 'key: value; key: value' (keys shown by their label when one is given)."""
-    return "; ".join(f"{(labels or {}).get(k, k).replace('_', ' ')}: {value(x, lang)}" for k, x in d.items())
+    return "; ".join(f"{(labels or {}).get(k) or key(k)}: {value(x, lang, bodies)}" for k, x in d.items())
 
 
-def change(a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
-    """'5 → 7', '— → mazhilis'."""
-    return f"{value(a, lang)} → {value(b, lang)}"
+def change(a: Any, b: Any, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
+    """'5 → 7', '— → Mazhilis'."""
+    return f"{value(a, lang, bodies)} → {value(b, lang, bodies)}"
+
+
+def attr_change(
+    k: str, a: Any, b: Any, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None
+) -> str:
+    """One attribute's change: 'consent body: — → Mazhilis'."""
+    return f"{key(k)}: {change(a, b, lang, bodies)}"
+
+
+def quote(text: str, lang: str = DEFAULT_LANG) -> str:
+    """A piece of text in the language's quotation marks: “text” or «текст»."""
+    return f"«{text}»" if _lang(lang) in ("ru", "kk") else f"“{text}”"
 
 
 def status(s: str | None, lang: str = DEFAULT_LANG) -> str:
@@ -205,14 +258,7 @@ def confidence(c: str | None, lang: str = DEFAULT_LANG) -> str:
 
 def body(body_id: str, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
     """A body's name from the codebook's `bodies` (Labels or a {lang: text} dict), else its id in words."""
-    label = (bodies or {}).get(body_id)
-    if label is not None:
-        got = label.get(lang) if isinstance(label, Mapping) else getattr(label, _lang(lang), None)
-        if not got:
-            got = label.get("en") if isinstance(label, Mapping) else getattr(label, "en", None)
-        if got:
-            return str(got)
-    return body_id.replace("_", " ")
+    return _pick((bodies or {}).get(body_id), lang) or body_id.replace("_", " ")
 
 
 def bodies(ids: Iterable[str], lang: str = DEFAULT_LANG, table: Mapping[str, Any] | None = None) -> str:
@@ -283,3 +329,64 @@ def span(low: float | None, high: float | None, lang: str = DEFAULT_LANG, digits
         return word("none", lang)
     a, b = score(low, lang, digits), score(high, lang, digits)
     return a if a == b else f"{a}–{b}"
+
+
+@dataclass(frozen=True)
+class Names:
+    """What coded values refer to by id: the codebook's bodies and each version's further documents.
+
+    Every output builds one from what it has (a Dataset, or the library's JSON results) and formats
+    citations, bodies and attribute values through it, so that they read the same everywhere.
+
+    >>> names = Names({"parliament": {"en": "Parliament", "ru": "Парламент"}},
+    ...               {"1991-12-16": {"independence": {"en": "Independence Law", "ru": "Закон"}}})
+    >>> names.cites(["independence/art_10__para_2", "art_5"], "1991-12-16")
+    'Independence Law, Art. 10(2); Art. 5'
+    >>> names.bodies(["parliament"], "ru"), names.attr_change("consent_body", None, "parliament")
+    ('Парламент', 'consent body: — → Parliament')
+    """
+
+    body_names: Mapping[str, Any] = field(default_factory=dict)
+    documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ds: Any) -> Names:
+        """From a loaded Dataset."""
+        bodies = dict(ds.codebook.bodies) if ds.codebook is not None else {}
+        docs = {v.id: {k: d.title for k, d in v.documents.items()} for v in ds.versions if v.documents}
+        return cls(bodies, docs)
+
+    @classmethod
+    def from_json(cls, bodies: Mapping[str, Any], versions: Iterable[Mapping[str, Any]]) -> Names:
+        """From JSON results: bodies as {id: {en, ru}}, versions as `queries.versions` returns them."""
+        docs = {v["id"]: {k: d["title"] for k, d in v.get("documents", {}).items()} for v in versions}
+        return cls(dict(bodies), {k: d for k, d in docs.items() if d})
+
+    def docs(self, version: str | None, lang: str = DEFAULT_LANG) -> dict[str, str]:
+        """The titles of a version's further documents, by citation prefix."""
+        found = self.documents.get(version or "", {})
+        return {k: _pick(t, lang) or k for k, t in found.items()}
+
+    def cite(self, ref: Any, version: str | None = None, lang: str = DEFAULT_LANG) -> str:
+        return cite(ref, lang, self.docs(version, lang))
+
+    def cites(self, refs: Iterable[Any], version: str | None = None, lang: str = DEFAULT_LANG) -> str:
+        return cites(refs, lang, self.docs(version, lang))
+
+    def body(self, body_id: str, lang: str = DEFAULT_LANG) -> str:
+        return body(body_id, lang, self.body_names)
+
+    def bodies(self, ids: Iterable[str], lang: str = DEFAULT_LANG) -> str:
+        return bodies(ids, lang, self.body_names)
+
+    def value(self, v: Any, lang: str = DEFAULT_LANG) -> str:
+        return value(v, lang, self.body_names)
+
+    def attrs(self, d: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:
+        return attrs(d, lang, bodies=self.body_names)
+
+    def change(self, a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
+        return change(a, b, lang, self.body_names)
+
+    def attr_change(self, k: str, a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
+        return attr_change(k, a, b, lang, self.body_names)

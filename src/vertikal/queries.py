@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from vertikal.dataset import Dataset
@@ -124,8 +125,40 @@ def history(ds: Dataset, item_id: str) -> dict[str, Any]:
     return {"item": item_row, "versions": rows}
 
 
-def matrix(ds: Dataset, items: list[str] | None = None, domain: str | None = None) -> dict[str, Any]:
-    """Status of several items across all versions: the key powers unless items or a domain are given."""
+_BOUND = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _within(version_id: str, start: str | None, end: str | None) -> bool:
+    """Is the version in [start, end]? A bound may be a year or a month: 2022 ends with 2022-12-31."""
+    return (start is None or version_id[: len(start)] >= start) and (
+        end is None or version_id[: len(end)] <= end
+    )
+
+
+def _versions_between(ds: Dataset, start: str | None, end: str | None) -> list[str]:
+    for bound in (start, end):
+        if bound is not None and not _BOUND.match(bound):
+            raise NotFound(f"bad version bound {bound!r}: expected a version id, a year or a month (2022-09)")
+    found = [v.id for v in ds.versions if _within(v.id, start, end)]
+    if not found:
+        known = ", ".join(v.id for v in ds.versions)
+        raise NotFound(
+            f"no version from {start or 'the first'} to {end or 'the last'}; known versions: {known}"
+        )
+    return found
+
+
+def matrix(
+    ds: Dataset,
+    items: list[str] | None = None,
+    domain: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> dict[str, Any]:
+    """Status of several items across the versions from `start` to `end` (a version id, year or month).
+
+    The key powers unless items or a domain are given; every version unless bounds are given.
+    """
     if items:
         for item_id in items:
             history(ds, item_id)  # raises NotFound for an unknown id
@@ -137,7 +170,7 @@ def matrix(ds: Dataset, items: list[str] | None = None, domain: str | None = Non
         chosen = [it for it in ds.items if it.domain == domain]
     else:
         chosen = [it for it in ds.items if it.key]
-    version_ids = [v.id for v in ds.versions]
+    version_ids = _versions_between(ds, start, end)
     rows = []
     for it in chosen:
         cells = {}

@@ -11,6 +11,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from vertikal.dataset import Dataset, load
+from vertikal.fmt import Names
 from vertikal.problems import VertikalError
 
 T = TypeVar("T")
@@ -70,6 +71,22 @@ def dataset(data: Path | None) -> Dataset:
 def emit_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
     sys.stdout.write("\n")
+
+
+def respond_named(
+    data: Path | None,
+    compute: Callable[[Dataset], T],
+    render: Callable[[T, Names], None],
+    as_json: bool,
+) -> None:
+    """`respond` for a result whose rendering names bodies and documents: load the data, compute, render."""
+    loaded: list[Dataset] = []
+
+    def run() -> T:
+        loaded.append(dataset(data))
+        return compute(loaded[0])
+
+    respond(run, lambda result: render(result, Names.of(loaded[0])), as_json)
 
 
 def respond(compute: Callable[[], T], render: Callable[[T], None], as_json: bool) -> None:

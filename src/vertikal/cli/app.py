@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from vertikal.cli import render
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond, respond_named
 
 app = typer.Typer(
     name="vertikal",
@@ -44,7 +44,7 @@ def powers_cmd(
     """The President's powers in one version, with citations."""
     from vertikal import queries
 
-    respond(lambda: queries.powers(dataset(data), version, domain), render.powers, as_json)
+    respond_named(data, lambda ds: queries.powers(ds, version, domain), render.powers, as_json)
 
 
 @app.command("power")
@@ -56,20 +56,48 @@ def power_cmd(
     """The history of one power across all versions, with citations."""
     from vertikal import queries
 
-    respond(lambda: queries.history(dataset(data), item), render.history, as_json)
+    respond_named(data, lambda ds: queries.history(ds, item), render.history, as_json)
 
 
 @app.command("matrix")
 def matrix_cmd(
     item: Annotated[list[str] | None, typer.Option("--item", help="An item id; repeat for more.")] = None,
     domain: Annotated[str | None, typer.Option("--domain", help="All items of this domain.")] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="First version: an id, a year or a month (1995, 2022-09).", show_default=False
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="Last version: an id, a year or a month.", show_default=False),
+    ] = None,
+    transpose: Annotated[
+        bool | None,
+        typer.Option(
+            "--transpose/--no-transpose",
+            help="Versions as rows and numbered items as columns (default: whichever fits the terminal).",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Several powers across all versions at a glance (the key powers by default)."""
-    from vertikal import queries
+    """Several powers across the versions at a glance (the key powers by default).
 
-    respond(lambda: queries.matrix(dataset(data), item, domain), render.matrix, as_json)
+    In a narrow terminal the table shows what fits (every version with the items as numbered
+    columns, or the most recent versions) and says how to see the rest: --from/--to choose the
+    versions, --item/--domain the items, --transpose/--no-transpose the orientation.
+    """
+    from vertikal import queries
+    from vertikal.cli import render_matrix
+
+    respond(
+        lambda: queries.matrix(dataset(data), item, domain, start, end),
+        lambda r: render_matrix.matrix(r, transpose),
+        as_json,
+    )
 
 
 @app.command("check")
@@ -79,10 +107,22 @@ def check_cmd(
     texts: Annotated[
         bool, typer.Option("--texts", help="Also resolve every citation against the versions' cached texts.")
     ] = False,
+    errors_only: Annotated[
+        bool, typer.Option("--errors-only", help="List the errors only (not even the warnings' summary).")
+    ] = False,
+    warnings: Annotated[
+        bool, typer.Option("--warnings", help="List every warning too, not only their summary by code.")
+    ] = False,
 ) -> None:
-    """Validate the data strictly; list every problem with its code, file and line."""
+    """Validate the data strictly; list every problem with its code, file and line.
+
+    Errors are listed first, then one line that counts the warnings by code (documented gaps that
+    do not fail the check); --warnings lists them one by one. --json lists every problem.
+    """
     from vertikal.dataset import load
 
+    if errors_only and warnings:
+        fail("choose one of --errors-only and --warnings")
     if data is not None and not data.is_dir():
         fail(f"{data}: not a directory")
     ds = load(data)
@@ -106,7 +146,8 @@ def check_cmd(
     else:
         if checked is not None:
             texts_cmds.print_checked(checked.to_dict())
-        render.check(ds.problems, ds)
+        listed = "errors" if errors_only else "warnings" if warnings else "default"
+        render.check(ds.problems, ds, listed)
     if ds.errors:
         raise typer.Exit(1)
 

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 
+from vertikal import fmt
 from vertikal.cli._common import DataOpt, ForceOpt, JsonOpt, LangOpt, dataset, emit_json, fail, warn
 from vertikal.cli.app import app
+from vertikal.cli.layout import Col, show
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
@@ -136,7 +139,7 @@ def extract_cmd(
         emit_json(result) if as_json else _print_accept(result)
     else:
         result = found.to_dict()
-        emit_json(result) if as_json else _print_proposals(result)
+        emit_json(result) if as_json else _print_proposals(result, fmt.Names.of(ds))
         if not found.proposals:
             warn(_nothing_found(found, detected))
 
@@ -155,8 +158,6 @@ def _language(tree: Tree, lang: str | None, force: bool) -> Detection:
 
 def _nothing_found(found: Extraction, detected: Detection) -> str:
     """What an empty extraction looked for, and the language to try when the text reads as another."""
-    from vertikal import fmt
-
     said = f"{fmt.language(found.lang)} ({found.lang})"
     out = f"no proposals: looked for the {said} patterns in {found.provisions} provisions"
     out += f" ({found.clauses} clauses) of {found.source}"
@@ -170,38 +171,89 @@ def _nothing_found(found: Extraction, detected: Detection) -> str:
 
 
 def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+    return fmt.word("none") if value is None else f"{value:.3f}"
 
 
-def _print_proposals(result: dict[str, Any]) -> None:
+def _print_proposals(result: dict[str, Any], names: fmt.Names) -> None:
+    from vertikal.cli.render import _status, console
+
     counts = f"{result['provisions']} provisions, {result['clauses']} clauses"
-    print(f"{result['source']} ({result['lang']}): {counts}, {len(result['proposals'])} proposals")
+    console.print(
+        f"{result['source']} ({result['lang']}): {counts}, {len(result['proposals'])} proposals",
+        markup=False,
+        highlight=False,
+    )
+    cols = [
+        Col("item", "id", head=True),
+        Col("status", "id", head=True),
+        Col("score", "num", head=True),
+        Col("cite", width=20),
+        Col("with, attributes", width=20),
+    ]
+    rows = []
     for p in result["proposals"]:
-        joint = f" with {', '.join(p['with'])}" if p["with"] else ""
-        attrs = " " + ", ".join(f"{k}={v}" for k, v in p["attrs"].items()) if p["attrs"] else ""
-        cites = ", ".join(p["cite"])
-        print(f"  {p['item']:<30} {p['status']:<6}{joint:<28} {cites:<44} {p['score']:.2f}{attrs}")
+        details = ([f"with {names.bodies(p['with'])}"] if p["with"] else []) + (
+            [names.attrs(p["attrs"])] if p["attrs"] else []
+        )
+        rows.append(
+            [
+                p["item"],
+                _status(p["status"]),
+                f"{p['score']:.2f}",
+                escape(names.cites(p["cite"])),
+                escape("; ".join(details)),
+            ]
+        )
+    show(cols, rows, console=console)
 
 
 def _print_evaluation(result: dict[str, Any]) -> None:
-    print(f"{result['source']} against the curated codings of {result['version']} ({result['split']})")
-    print(f"  {'item':<30} {'set':<8} {'gold':<7} {'proposed':<9} {'outcome':<8} status")
-    for r in result["items"]:
-        ok = {True: "ok", False: "WRONG", None: ""}[r["status_ok"]]
-        kind = "held-out" if r["held_out"] else "tuning"
-        print(f"  {r['item']:<30} {kind:<8} {r['gold']:<7} {r['proposed'] or '-':<9} {r['outcome']:<8} {ok}")
+    from vertikal.cli.render import console
+
+    console.print(
+        f"{result['source']} against the curated codings of {result['version']} ({result['split']})",
+        markup=False,
+        highlight=False,
+    )
+    cols = [
+        Col("item", "id", head=True),
+        Col("set", "id"),
+        Col("gold", "id"),
+        Col("proposed", "id"),
+        Col("outcome", "id", head=True),
+        Col("status", "id"),
+    ]
+    rows = [
+        [
+            r["item"],
+            "held-out" if r["held_out"] else "tuning",
+            r["gold"],
+            r["proposed"] or fmt.word("none"),
+            r["outcome"],
+            {True: "ok", False: "WRONG", None: ""}[r["status_ok"]],
+        ]
+        for r in result["items"]
+    ]
+    show(cols, rows, console=console)
     for name in ("tuning", "held_out", "overall"):
         f = result[name]
-        print(
-            f"{name:>9}: precision {_fmt(f['precision'])} recall {_fmt(f['recall'])} F1 {_fmt(f['f1'])}"
-            f" status accuracy {_fmt(f['status_accuracy'])}"
-            f" (tp {f['tp']}, fp {f['fp']}, fn {f['fn']}, tn {f['tn']})"
+        console.print(
+            f"{name.replace('_', '-'):>8}: precision {_fmt(f['precision'])}, recall {_fmt(f['recall'])}, "
+            f"F1 {_fmt(f['f1'])}, status accuracy {_fmt(f['status_accuracy'])} "
+            f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']}, tn {f['tn']})",
+            highlight=False,
         )
 
 
 def _print_accept(result: dict[str, Any]) -> None:
-    print(f"{result['path']}: wrote {len(result['written'])} low-confidence codings for review")
+    from vertikal.cli.render import console
+
+    console.print(
+        f"{result['path']}: wrote {len(result['written'])} low-confidence codings for review",
+        markup=False,
+        highlight=False,
+    )
     for it in result["written"]:
-        print(f"  + {it}")
+        console.print(f"  + {it}", markup=False, highlight=False)
     for k in result["kept"]:
-        print(f"  = {k['item']}: {k['reason']}")
+        console.print(f"  = {k['item']}: {k['reason']}", markup=False, highlight=False)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond, respond_named
 from vertikal.cli.app import app
 
 
@@ -30,7 +30,7 @@ def measure_cmd(
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond(lambda: measures.score(dataset(data), measure, version), render_measures.score, as_json)
+    respond_named(data, lambda ds: measures.score(ds, measure, version), render_measures.score, as_json)
 
 
 @app.command("timeline")
@@ -60,7 +60,7 @@ def compare_cmd(
     from vertikal.cli import render_measures
     from vertikal.measures.compare import compare
 
-    respond(lambda: compare(dataset(data), a, b), render_measures.compare, as_json)
+    respond_named(data, lambda ds: compare(ds, a, b), render_measures.compare, as_json)
 
 
 @app.command("periods")

@@ -34,9 +34,14 @@ def agreement_cmd(
     """Agreement between two coders: percent, Cohen's kappa, Krippendorff's alpha, cited articles."""
     from vertikal.agreement import agreement
     from vertikal.cli import render_quality
+    from vertikal.fmt import Names
 
     lang = _lang(lang)
-    respond(lambda: agreement(a, b, version), lambda r: render_quality.agreement(r, lang), as_json)
+    respond(
+        lambda: agreement(a, b, version),
+        lambda r: render_quality.agreement(r, lang, Names.of(dataset(a))),
+        as_json,
+    )
 
 
 @app.command("blank")

@@ -1,11 +1,19 @@
-"""Rich tables for the terminal. Each function renders exactly what the library returned."""
+"""Rich tables for the terminal. Each function renders exactly what the library returned.
+
+Values are formatted by `vertikal.fmt` (citations, bodies, attribute values) and laid out by
+`vertikal.cli.layout` (a table when it fits the terminal, one block per row when not).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
+
+from vertikal import fmt
+from vertikal.cli.layout import Col, show
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
@@ -18,112 +26,164 @@ CONF_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
 
 
 def _status(s: str) -> str:
-    return f"[{STATUS_STYLE.get(s, '')}]{s}[/]"
+    return f"[{STATUS_STYLE.get(s, '')}]{fmt.status(s)}[/]"
 
 
-def _cites(cites: list[dict[str, Any]]) -> str:
-    return ", ".join(
-        c["id"].replace("art_", "").replace("__para_", ".").replace("__subpara_", " sub ") for c in cites
-    )
+def _conf(c: str) -> str:
+    return f"[{CONF_STYLE.get(c, '')}]{fmt.confidence(c)}[/]"
+
+
+def _ids(cites: list[Any]) -> list[str]:
+    return [c["id"] if isinstance(c, dict) else c for c in cites]
 
 
 def codebook(rows: list[dict[str, Any]]) -> None:
-    t = Table(title=f"Codebook ({len(rows)} items)", show_lines=False)
-    for col in ("id", "domain", "kind", "label", "maps"):
-        t.add_column(col, overflow="fold")
-    for r in rows:
-        maps = "; ".join(f"{k}: {', '.join(v)}" for k, v in r["maps"].items() if v)
-        t.add_row(r["id"], r["domain"], r["kind"], r["label"]["en"], maps)
-    console.print(t)
+    cols = [
+        Col("id", "id", head=True),
+        Col("label", width=22, head=True),
+        Col("domain", "id"),
+        Col("kind", "id"),
+        Col("maps", width=18),
+    ]
+    body = [
+        [
+            r["id"],
+            escape(r["label"]["en"]),
+            r["domain"],
+            r["kind"],
+            "; ".join(f"{k}: {', '.join(v)}" for k, v in r["maps"].items() if v),
+        ]
+        for r in rows
+    ]
+    show(cols, body, title=f"Codebook ({len(rows)} items)", console=console)
 
 
 def versions(rows: list[dict[str, Any]]) -> None:
-    t = Table(title="Versions")
-    for col in ("id", "kind", "label", "act", "in force", "until", "basis", "sole/shared/absent"):
-        t.add_column(col, overflow="fold")
+    cols = [
+        Col("id", "id", head=True),
+        Col("in force", "id"),
+        Col("basis", "id"),
+        Col("powers", "num"),
+        Col("version", width=20, head=True),
+    ]
+    body = []
     for r in rows:
         c = r["counts"]
-        t.add_row(
-            r["id"],
-            r["kind"],
-            r["label"]["en"],
-            r["act"]["en"],
-            r["in_force"],
-            r["until"] or "",
-            r["basis"],
-            f"{c['sole']}/{c['shared']}/{c['absent']}",
+        body.append(
+            [
+                r["id"],
+                r["in_force"] + (f"\n→ {r['until']}" if r["until"] else ""),
+                r["basis"],
+                f"{c['sole']}/{c['shared']}/{c['absent']}",
+                f"{escape(r['label']['en'])}\n[dim]{fmt.value(r['kind'])}: {escape(r['act']['en'])}[/]",
+            ]
         )
-    console.print(t)
+    show(cols, body, title="Versions", caption="powers: items held sole/shared/absent", console=console)
 
 
-def powers(result: dict[str, Any]) -> None:
+def powers(result: dict[str, Any], names: fmt.Names) -> None:
     v = result["version"]
-    t = Table(title=f"{v['id']}: {v['label']['en']}")
-    for col in ("domain", "item", "status", "with", "cite", "paraphrase", "conf."):
-        t.add_column(col, overflow="fold")
-    for r in result["codings"]:
-        t.add_row(
-            r["domain"],
+    cols = [
+        Col("item", "id", head=True),
+        Col("status", width=12, head=True),
+        Col("confidence", "id", head=True),
+        Col("with", width=14),
+        Col("domain", "id"),
+        Col("cite", width=14),
+        Col("attributes", width=16),
+        Col("paraphrase", width=24),
+    ]
+    body = [
+        [
             r["item"],
             _status(r["status"]),
-            ", ".join(r["with"]),
-            _cites(r["cite"]),
-            r["paraphrase"],
-            f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]",
-        )
-    console.print(t)
+            _conf(r["confidence"]),
+            escape(names.bodies(r["with"])) if r["with"] else "",
+            r["domain"],
+            escape(names.cites(_ids(r["cite"]), v["id"])),
+            escape(names.attrs(r["attrs"])) if r["attrs"] else "",
+            escape(r["paraphrase"]),
+        ]
+        for r in result["codings"]
+    ]
+    show(cols, body, title=f"{v['id']}: {escape(v['label']['en'])}", console=console)
 
 
-def history(result: dict[str, Any]) -> None:
+def history(result: dict[str, Any], names: fmt.Names) -> None:
     item = result["item"]
-    t = Table(title=f"{item['id']}: {item['label']['en']}", caption=item["definition"]["en"])
-    for col in ("version", "status", "change", "attrs", "cite", "paraphrase", "conf."):
-        t.add_column(col, overflow="fold")
+    cols = [
+        Col("version", "id", head=True),
+        Col("status", width=12, head=True),
+        Col("confidence", "id", head=True),
+        Col("with", width=14),
+        Col("change", width=10),
+        Col("cite", width=14),
+        Col("attributes", width=16),
+        Col("paraphrase", width=24),
+    ]
+    body = []
     for r in result["versions"]:
-        attrs = "; ".join(f"{k}={v}" for k, v in r["attrs"].items())
-        t.add_row(
-            r["version"],
-            _status(r["status"]),
-            r["change"] or "",
-            attrs,
-            _cites(r["cite"]),
-            r["paraphrase"],
-            f"[{CONF_STYLE[r['confidence']]}]{r['confidence']}[/]",
+        change = fmt.change(*r["change"].split("->")) if r["change"] else ""
+        body.append(
+            [
+                r["version"],
+                _status(r["status"]),
+                _conf(r["confidence"]),
+                escape(names.bodies(r["with"])) if r["with"] else "",
+                change,
+                escape(names.cites(_ids(r["cite"]), r["version"])),
+                escape(names.attrs(r["attrs"])) if r["attrs"] else "",
+                escape(r["paraphrase"]),
+            ]
         )
-    console.print(t)
+    title = f"{item['id']}: {escape(item['label']['en'])}"
+    show(cols, body, title=title, caption=escape(item["definition"]["en"]), console=console)
 
 
-SYMBOL = {"sole": "[bold green]●[/]", "shared": "[yellow]◐[/]", "absent": "[dim]·[/]"}
+# What each kind of warning is, in a few words, for the summary line (else the code's name).
+WARNING_NOTES = {
+    "VK022": "uncited codings of secondary-source versions",
+    "VK060": "texts without Kazakh; the English is shown",
+    "VK061": "definitions without Russian; the English is shown",
+}
 
 
-def matrix(result: dict[str, Any]) -> None:
-    t = Table(title="Powers across versions (● sole, ◐ shared, · absent)", caption="! marks low confidence")
-    t.add_column("item")
-    for vid in result["versions"]:
-        t.add_column(vid[:4] if vid[:4] not in ("1990", "2022") else vid[:7], justify="center")
-    for row in result["items"]:
-        cells = []
-        for vid in result["versions"]:
-            c = row["cells"][vid]
-            if c is None:
-                cells.append("")
-                continue
-            mark = SYMBOL[c["status"]]
-            val = c["attrs"].get("years") or c["attrs"].get("count") or c["attrs"].get("max_terms")
-            cells.append(f"{mark}{'' if val is None else val}{'!' if c['confidence'] == 'low' else ''}")
-        t.add_row(row["label"]["en"], *cells)
-    console.print(t)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def check(problems: list[Problem], ds: Dataset) -> None:
+def warning_summary(counts: Counter[str], listed: bool) -> str:
+    """'96 warnings: VK022 ×96 (uncited codings of secondary-source versions); --warnings lists them'."""
+    from vertikal.problems import CODES
+
+    parts = ", ".join(
+        f"{code} ×{n} ({WARNING_NOTES.get(code) or CODES.get(code, 'unknown').replace('-', ' ')})"
+        for code, n in sorted(counts.items())
+    )
+    return f"{_plural(sum(counts.values()), 'warning')}: {parts}" + (
+        "" if listed else "; --warnings lists them"
+    )
+
+
+def check(problems: list[Problem], ds: Dataset, listed: str = "default") -> None:
+    """Errors first, then the warnings: one summary line by code, or each one (`listed="warnings"`)."""
     err = Console(stderr=True, highlight=False)
-    for p in problems:
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    for p in errors:
         err.print(str(p), markup=False, soft_wrap=True)
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
+    if listed == "warnings":
+        for p in warnings:
+            err.print(str(p), markup=False, soft_wrap=True)
+    if warnings and listed != "errors":
+        err.print(
+            warning_summary(Counter(p.code for p in warnings), listed == "warnings"),
+            markup=False,
+            soft_wrap=True,
+        )
     if errors:
-        err.print(f"{errors} error(s), {warnings} warning(s)", markup=False)
+        err.print(f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}", markup=False)
         return
     n = sum(len(c) for c in ds.codings.values())
-    tail = f"; {warnings} warning(s): documented gaps, listed above" if warnings else "; no problems"
+    tail = f"; {_plural(len(warnings), 'warning')}" if warnings else "; no problems"
     console.print(f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings{tail}")

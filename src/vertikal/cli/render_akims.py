@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from vertikal import fmt
+from vertikal.cli.layout import Col, show
 from vertikal.cli.render import console
 
 SHORT = {
@@ -34,31 +36,52 @@ LEGEND = (
 
 
 def akims(result: dict[str, Any]) -> None:
+    cols = [
+        Col("from", "id", head=True),
+        Col("to", "id", head=True),
+        Col("method", width=16),
+        Col("dismissal", width=12),
+        Col("acts cancelled by President", width=9),
+        Col("instrument", width=20),
+        Col("confidence", "id"),
+    ]
     for row in result["tiers"]:
-        t = Table(title=f"{row['tier']['label']['en']}")
-        for col in (
-            "from",
-            "to",
-            "method",
-            "dismissal",
-            "acts cancelled by President",
-            "instrument",
-            "conf.",
-        ):
-            t.add_column(col, overflow="fold")
+        rows = []
         for p in row["periods"]:
-            inst = "; ".join(f"{i['title']} {i['article']}".strip() for i in p["instruments"])
-            cancels = {True: "yes", False: "no", None: "?"}[p["president_cancels_acts"]]
-            t.add_row(p["from"], p["to"], p["method"], p["dismissal"], cancels, inst, p["confidence"])
-        console.print(t)
+            inst = "; ".join(
+                i["title"] + (f", Art. {i['article']}" if i["article"] else "") for i in p["instruments"]
+            )
+            rows.append(
+                [
+                    p["from"],
+                    p["to"] or fmt.word("none"),
+                    fmt.value(p["method"]),
+                    fmt.value(p["dismissal"]),
+                    fmt.value(p["president_cancels_acts"])
+                    if p["president_cancels_acts"] is not None
+                    else "?",
+                    escape(inst),
+                    fmt.confidence(p["confidence"]),
+                ]
+            )
+        show(cols, rows, title=escape(row["tier"]["label"]["en"]), console=console)
     if result["events"]:
-        e = Table(title="Events")
-        for col in ("date", "tiers", "event", "counts"):
-            e.add_column(col, overflow="fold")
-        for ev in result["events"]:
-            counts = ", ".join(f"{k}={v}" for k, v in ev["counts"].items())
-            e.add_row(ev["date"], ", ".join(ev["tiers"]), ev["title"]["en"], counts)
-        console.print(e)
+        e_cols = [
+            Col("date", "id", head=True),
+            Col("event", width=24, head=True),
+            Col("tiers", width=12),
+            Col("counts", width=14),
+        ]
+        e_rows = [
+            [
+                ev["date"],
+                escape(ev["title"]["en"]),
+                ", ".join(ev["tiers"]),
+                escape(", ".join(f"{fmt.key(k)}: {fmt.value(v)}" for k, v in ev["counts"].items())),
+            ]
+            for ev in result["events"]
+        ]
+        show(e_cols, e_rows, title="Events", console=console)
 
 
 TIER_HEAD = {"republican_city": "rep. city", "city_district": "city dist."}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
+from rich.markup import escape
 
+from vertikal import fmt
+from vertikal.cli.layout import Col, show
 from vertikal.cli.render import _status, console
 
 VERDICT_STYLE = {
@@ -18,7 +20,7 @@ CLASS_STYLE = {"concentration": "red", "deconcentration": "green", "mixed": "yel
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    return fmt.number(x)
 
 
 def methods(rows: list[dict[str, Any]]) -> None:
@@ -35,19 +37,27 @@ def methods(rows: list[dict[str, Any]]) -> None:
             console.print(f"  components: {', '.join(c['id'] for c in r['components'])}")
 
 
-def score(result: dict[str, Any]) -> None:
-    t = Table(
-        title=f"{result['measure']} in {result['version']}: {_num(result['total'])} of {_num(result['max'])}"
-    )
-    for col in ("component", "score", "max", "rule", "evidence"):
-        t.add_column(col, overflow="fold")
+def score(result: dict[str, Any], names: fmt.Names) -> None:
+    vid = result["version"]
+    cols = [
+        Col("component", width=16, head=True),
+        Col("score", "num", head=True),
+        Col("max", "num"),
+        Col("rule", width=16),
+        Col("evidence", width=22),
+    ]
+    rows = []
     for c in result["components"]:
         ev = "; ".join(
-            f"{e['item']}={e['status']}" + (f" [{', '.join(e['cite'])}]" if e.get("cite") else "")
+            f"{e['item']}: {fmt.status(e['status'])}"
+            + (f" ({names.cites(e['cite'], vid)})" if e.get("cite") else "")
             for e in c["evidence"]
         )
-        t.add_row(c["label"]["en"], _num(c["score"]), _num(c["max"]), c["says"], ev)
-    console.print(t)
+        rows.append(
+            [escape(c["label"]["en"]), _num(c["score"]), _num(c["max"]), escape(c["says"]), escape(ev)]
+        )
+    title = f"{result['measure']} in {vid}: {_num(result['total'])} of {_num(result['max'])}"
+    show(cols, rows, title=title, console=console)
     if result["low_confidence"]:
         console.print(f"[red]rests on low-confidence codings:[/] {', '.join(result['low_confidence'])}")
 
@@ -59,53 +69,76 @@ def _bar(value: float, top: float, width: int = 40) -> str:
 
 def timeline(result: dict[str, Any]) -> None:
     names = result["measures"]
-    t = Table(title="Measures by version (! = rests on low-confidence codings)")
-    t.add_column("version")
-    for m in names:
-        t.add_column(m, justify="right")
-    for row in result["versions"]:
-        cells = []
-        for m in names:
-            v = row["measures"][m]
-            cells.append(f"{_num(v['total'])}{'!' if v['uncertain'] else ''}")
-        t.add_row(row["version"], *cells)
-    console.print(t)
+    cols = [Col("version", "id"), *(Col(m, "num") for m in names)]
+    rows = [
+        [
+            row["version"],
+            *(
+                f"{_num(row['measures'][m]['total'])}{'!' if row['measures'][m]['uncertain'] else ''}"
+                for m in names
+            ),
+        ]
+        for row in result["versions"]
+    ]
+    show(cols, rows, title="Measures by version (! = rests on low-confidence codings)", console=console)
     first = names[0]
     values = [row["measures"][first]["total"] for row in result["versions"]]
     top = max(values) if values else 0
+    width = max(10, min(40, console.width - 30))
     console.print(f"\n[bold]{first}[/] (peak {_num(top)})")
     for row, v in zip(result["versions"], values, strict=True):
         mark = " ◀ peak" if v == top else ""
-        console.print(f"{row['version']} {_bar(v, top)} {_num(v)}{mark}")
+        console.print(f"{row['version']} {_bar(v, top, width)} {_num(v)}{mark}")
 
 
-def compare(result: dict[str, Any]) -> None:
-    t = Table(title=f"{result['from']} → {result['to']}: what changed")
-    for col in ("item", "change", "from", "to", "attributes"):
-        t.add_column(col, overflow="fold")
+def compare(result: dict[str, Any], names: fmt.Names) -> None:
+    a_id, b_id = result["from"], result["to"]
+    cols = [
+        Col("item", "id", head=True),
+        Col("change", width=12, head=True),
+        Col("label", width=20),
+        Col(a_id, width=16),
+        Col(b_id, width=16),
+        Col("attributes", width=18),
+    ]
+    rows = []
     for c in result["changes"]:
         a, b = c["from"], c["to"]
-        side_a = f"{_status(a['status'])} {', '.join(a['cite'])}"
-        side_b = f"{_status(b['status'])} {', '.join(b['cite'])}"
-        attrs = "; ".join(f"{x['key']}: {x['from']} → {x['to']}" for x in c["attr_changes"])
+        side_a = f"{_status(a['status'])} {escape(names.cites(a['cite'], a_id))}"
+        side_b = f"{_status(b['status'])} {escape(names.cites(b['cite'], b_id))}"
+        attrs = [names.attr_change(x["key"], x["from"], x["to"]) for x in c["attr_changes"]]
+        if c["bodies_changed"]:
+            attrs.append(f"bodies: {names.bodies(c['bodies_changed'])}")
         effect = {1: " (+)", -1: " (−)"}.get(c["effect"], "")
-        t.add_row(c["label"]["en"], f"{c['change']}{effect}", side_a, side_b, attrs)
-    console.print(t)
-    m = Table(title="Measures")
-    for col in ("measure", "from", "to", "delta", "step", "up", "down"):
-        m.add_column(col, overflow="fold")
+        kind = "attributes" if c["change"] == "attrs" else c["change"]
+        rows.append(
+            [c["item"], f"{kind}{effect}", escape(c["label"]["en"]), side_a, side_b, escape("; ".join(attrs))]
+        )
+    show(cols, rows, title=f"{a_id} → {b_id}: what changed", console=console)
+    m_cols = [
+        Col("measure", "id", head=True),
+        Col("from", "num"),
+        Col("to", "num"),
+        Col("delta", "num"),
+        Col("step", "id", head=True),
+        Col("up", width=14),
+        Col("down", width=14),
+    ]
+    m_rows = []
     for name, d in result["measures"].items():
         style = CLASS_STYLE[d["classification"]]
-        m.add_row(
-            name,
-            _num(d["from"]),
-            _num(d["to"]),
-            f"{d['delta']:+g}",
-            f"[{style}]{d['classification']}[/]",
-            ", ".join(d["up"]),
-            ", ".join(d["down"]),
+        m_rows.append(
+            [
+                name,
+                _num(d["from"]),
+                _num(d["to"]),
+                fmt.signed(d["delta"]),
+                f"[{style}]{d['classification']}[/]",
+                ", ".join(d["up"]),
+                ", ".join(d["down"]),
+            ]
         )
-    console.print(m)
+    show(m_cols, m_rows, title="Measures", console=console)
 
 
 def periods(result: dict[str, Any]) -> None:
@@ -117,27 +150,39 @@ def periods(result: dict[str, Any]) -> None:
         console.rule(f"[bold]{name}[/]: global peak {', '.join(p['global_peak'])} ({_num(p['peak_value'])})")
         console.print(f"local peaks: {peaks or 'none'}")
         for r in p["runs"]:
+            steps = f"{r['steps']} step{'' if r['steps'] == 1 else 's'}"
             console.print(
-                f"  {r['from']} → {r['to']}: {r['direction']} ({r['change']:+g} over {r['steps']} step(s))"
+                f"  {r['from']} → {r['to']}: {r['direction']} ({fmt.signed(r['change'])} over {steps})"
             )
 
 
 def claims(result: dict[str, Any]) -> None:
-    t = Table(title="Claims from the literature (! = rests on low-confidence codings)")
-    for col in ("claim", "verdict", "per measure", "evidence"):
-        t.add_column(col, overflow="fold")
+    cols = [
+        Col("claim", "id", head=True),
+        Col("verdict", "id", head=True),
+        Col("text", width=24),
+        Col("per measure", width=16),
+        Col("evidence", width=22),
+    ]
+    rows = []
     for c in result["claims"]:
         style = VERDICT_STYLE[c["verdict"]]
         per = ""
         if c["per_measure"]:
             per = ", ".join(f"{v['measure']}: {v['verdict']}" for v in c["verdicts"])
         first = c["verdicts"][0]
-        ev = first["why"] or "; ".join(f"{e['call']}={e['value']}" for e in first["evidence"][:4])
-        t.add_row(
-            f"{c['id']}\n[dim]{c['text']['en']}[/]",
-            f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
-            per,
-            ev,
+        ev = first["why"] or "; ".join(
+            f"{e['call']} = {fmt.value(e['value'])}" for e in first["evidence"][:4]
         )
-    console.print(t)
+        rows.append(
+            [
+                c["id"],
+                f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
+                escape(c["text"]["en"]),
+                per,
+                escape(ev),
+            ]
+        )
+    title = "Claims from the literature (! = rests on low-confidence codings)"
+    show(cols, rows, title=title, console=console)
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(result["counts"].items())))

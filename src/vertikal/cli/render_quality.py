@@ -109,11 +109,11 @@ def _w(lang: str, key: str, **kw: Any) -> str:
     return (WORDS.get(lang) or WORDS["en"])[key].format(**kw)
 
 
-def _side(s: dict[str, Any], lang: str) -> str:
+def _side(s: dict[str, Any], lang: str, names: fmt.Names, version: str) -> str:
     out = fmt.status(s["status"], lang)
     if s["with"]:
-        out += f" ({fmt.bodies(s['with'], lang)})"
-    out += f"\n{fmt.cites(s['cite'], lang)}"
+        out += f" ({escape(names.bodies(s['with'], lang))})"
+    out += f"\n{escape(names.cites(s['cite'], version, lang))}"
     if s["note"]:
         out += f"\n[dim]{escape(s['note'])}[/]"
     return out
@@ -128,7 +128,9 @@ def _stat_cells(s: dict[str, Any], lang: str) -> list[str]:
     ]
 
 
-def agreement(result: dict[str, Any], lang: str = "en") -> None:
+def agreement(result: dict[str, Any], lang: str = "en", names: fmt.Names | None = None) -> None:
+    """The agreement's tables; `names` (the first coder's bodies and documents) label what codings name."""
+    names = names or fmt.Names()
     o = result["overall"]
     c = o["cites"]
     console.print(escape(_w(lang, "title", a=result["a"], b=result["b"])))
@@ -156,7 +158,7 @@ def agreement(result: dict[str, Any], lang: str = "en") -> None:
                 console.print(_w(lang, "only", side=side, what=f"{_w(lang, what)}: {listed}"))
     v = Table(title=_w(lang, "by_version"))
     for col in ("version", "units", "agreement", "kappa", "alpha", "same"):
-        v.add_column(_w(lang, col), justify="left" if col == "version" else "right")
+        v.add_column(_w(lang, col), justify="left" if col == "version" else "right", no_wrap=col == "version")
     for row in result["by_version"]:
         v.add_row(row["version"], *_stat_cells(row, lang), fmt.percent(row["cites"]["same"], lang))
     console.print(v)
@@ -164,26 +166,32 @@ def agreement(result: dict[str, Any], lang: str = "en") -> None:
     if split:
         i = Table(title=_w(lang, "by_item"))
         for col in ("item", "units", "agreement", "kappa", "alpha"):
-            i.add_column(_w(lang, col), justify="left" if col == "item" else "right", overflow="fold")
+            i.add_column(_w(lang, col), justify="left" if col == "item" else "right", no_wrap=col == "item")
         for row in split:
             i.add_row(row["item"], *_stat_cells(row, lang))
         console.print(i)
     console.print(_w(lang, "all_agree", n=len(result["by_item"]) - len(split), m=len(result["by_item"])))
-    _listing(result["disagreements"], _w(lang, "disagreements", n=len(result["disagreements"])), lang)
+    _listing(result["disagreements"], _w(lang, "disagreements", n=len(result["disagreements"])), lang, names)
     _listing(
-        result["cite_differences"], _w(lang, "cite_differences", n=len(result["cite_differences"])), lang
+        result["cite_differences"],
+        _w(lang, "cite_differences", n=len(result["cite_differences"])),
+        lang,
+        names,
     )
 
 
-def _listing(rows: list[dict[str, Any]], title: str, lang: str) -> None:
+def _listing(rows: list[dict[str, Any]], title: str, lang: str, names: fmt.Names) -> None:
     if not rows:
         console.print(title)
         return
     t = Table(title=title, show_lines=True)
-    for col in (_w(lang, "version"), _w(lang, "item"), "A", "B"):
+    for col in (_w(lang, "version"), _w(lang, "item")):  # ids: never split
+        t.add_column(col, no_wrap=True)
+    for col in ("A", "B"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(r["version"], r["item"], _side(r["a"], lang), _side(r["b"], lang))
+        v = r["version"]
+        t.add_row(v, r["item"], _side(r["a"], lang, names, v), _side(r["b"], lang, names, v))
     console.print(t)
 
 

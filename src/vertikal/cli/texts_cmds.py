@@ -149,16 +149,21 @@ def list_cmd(as_json: JsonOpt = False) -> None:
     if as_json:
         emit_json([e.to_dict() for e in found])
         return
+    from vertikal.cli.render import console
+
+    def say(text: str) -> None:  # wrapped at spaces to the terminal's width
+        console.print(text, markup=False, highlight=False)
+
     if not found:
-        print("The cache is empty: see `vertikal corpus fetch --help`.")
+        say("The cache is empty: see `vertikal corpus fetch --help`.")
         return
-    print("Cached texts, in")
-    print(f"  {cache_dir()}")
+    say("Cached texts, in")
+    console.print(f"  {cache_dir()}", markup=False, highlight=False, soft_wrap=True)  # a path: whole
     for e in found:
-        print(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
-        print(f"  from      {_source(e.to_dict())}")
+        say(f"{e.version} {e.lang}  {e.size} bytes  {e.format}  sha256 {e.sha256[:16]}")
+        say(f"  from      {_source(e.to_dict())}")
         if e.official:
-            print(f"  official  {e.official}")
+            say(f"  official  {e.official}")
 
 
 @app.command("parse")
@@ -191,14 +196,17 @@ def parse_cmd(
     if as_json:
         emit_json(tree.to_dict())
         return
+    from vertikal.cli.render import console
+
     counts = ", ".join(f"{v} {k}s" for k, v in tree.counts().items() if v)
-    print(f"{file}: {tree.lang}; {counts}")
+    console.print(f"{file}: {tree.lang}; {counts}", markup=False, highlight=False)
     for art in tree.articles():
         parts = [c for c in art.children if c.kind in ("paragraph", "subparagraph")]
         notes = sum(1 for c in art.children if c.kind == "footnote")
         editorial = sum(1 for c in art.walk() if c.kind == "note")
         flag = (f", {editorial} notes" if editorial else "") + (" (excluded)" if art.excluded else "")
-        print(f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}")
+        line = f"  {art.id:<12} line {art.line:<6} {len(parts):>3} parts {notes:>2} footnotes{flag}"
+        console.print(line, markup=False, highlight=False)
 
 
 def _same_language(text: str, name: str, lang: str, force: bool) -> None:
@@ -285,19 +293,26 @@ def _warn_languages(ta: Tree, tb: Tree) -> None:
 
 
 def _print_diff(result: dict[str, Any]) -> None:
+    from vertikal import fmt
+    from vertikal.cli.render import console
+
+    def say(text: str) -> None:
+        console.print(text, markup=False, highlight=False)
+
     s = result["summary"]
-    print(f"{result['a']['name']} -> {result['b']['name']}: " + ", ".join(f"{v} {k}" for k, v in s.items()))
+    say(f"{result['a']['name']} → {result['b']['name']}: " + ", ".join(f"{v} {k}" for k, v in s.items()))
+    none = fmt.word("none")
     for e in result["articles"]:
-        pair = e["article"] if e["a"] == e["b"] else f"{e['a'] or '-'} -> {e['b'] or '-'}"
+        pair = e["article"] if e["a"] == e["b"] else f"{e['a'] or none} → {e['b'] or none}"
         extra = f" (from {e['from']})" if e["from"] else f" (into {e['into']})" if e["into"] else ""
-        print(f"\nArticle {pair}: {e['status']}{extra}")
+        say(f"\nArticle {pair}: {e['status']}{extra}")
         for c in e["changes"]:
-            where = c["b_node"] or c["a_node"]
-            print(f"  {where}: {c['old']!r} -> {c['new']!r}")
+            where = fmt.cite(c["b_node"] or c["a_node"])
+            old = fmt.quote(c["old"]) if c["old"] else none
+            new = fmt.quote(c["new"]) if c["new"] else none
+            say(f"  {where}: {old} → {new}")
         if e["history"]["a"] != e["history"]["b"]:
-            print(
-                f"  amended: {', '.join(e['history']['a']) or '-'} -> {', '.join(e['history']['b']) or '-'}"
-            )
+            say(f"  amended: {', '.join(e['history']['a']) or none} → {', '.join(e['history']['b']) or none}")
 
 
 def print_checked(result: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from vertikal import measures, queries
+from vertikal import fmt, measures, queries
 from vertikal.dataset import Dataset
 from vertikal.refs import ArticleRef
 
@@ -99,6 +99,7 @@ def codings(ds: Dataset) -> list[Row]:
 
 
 def citations(ds: Dataset) -> list[Row]:
+    names = fmt.Names.of(ds)
     rows = []
     for v in ds.versions:
         for it in ds.items:
@@ -113,6 +114,8 @@ def citations(ds: Dataset) -> list[Row]:
                         "article": ref.article,
                         "paragraph": ref.paragraph or "",
                         "subparagraph": ref.subparagraph or "",
+                        "label_en": names.cite(ref, v.id, "en"),
+                        "label_ru": names.cite(ref, v.id, "ru"),
                     }
                 )
     return rows

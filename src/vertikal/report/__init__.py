@@ -39,7 +39,8 @@ def _md(text: Any) -> str:
     return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
-def _env() -> Any:
+def _env(lang: str, names: fmt.Names) -> Any:
+    """The report's templates, with values formatted by `vertikal.fmt` in the report's language."""
     import jinja2
 
     env = jinja2.Environment(
@@ -50,9 +51,12 @@ def _env() -> Any:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["num"] = lambda x: "" if x is None else f"{x:g}"
+    env.filters["num"] = lambda x: "" if x is None else fmt.number(x, lang)
+    env.filters["signed"] = lambda x: fmt.signed(x, lang)
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
-    env.filters["cite"] = lambda cites: ", ".join(cites)
+    env.filters["cite"] = lambda cites, version=None: names.cites(cites, version, lang)
+    env.filters["value"] = lambda v: names.value(v, lang)
+    env.filters["attr_change"] = lambda a: names.attr_change(a["key"], a["from"], a["to"], lang)
     env.filters["score"] = fmt.score  # {{ x|score(lang) }}
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
     env.filters["md"] = _md
@@ -66,7 +70,7 @@ def render(ds: Dataset, lang: str) -> dict[str, Any]:
 
     ctx = build(ds, lang)
     specs = _charts(ctx)
-    env = _env()
+    env = _env(lang, fmt.Names.of(ds))
     extra = {
         "charts": specs,
         "charts_json": {k: json.dumps(v, sort_keys=True) for k, v in specs.items()},

@@ -311,6 +311,7 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "versions": queries.versions(ds),
         "codebook": [json.loads(r["row_json"]) for r in items],
         "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"], "kk": d["label_kk"]} for d in doms},
+        "bodies": {k: v.model_dump() for k, v in (ds.codebook.bodies.items() if ds.codebook else ())},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),
         "periods": periods(ds),

@@ -56,7 +56,7 @@ def create_app(
     )
     app.state.store = Store(db)
     app.state.texts = TextSource()
-    app.state.envs = i18n.environments()
+    app.state.envs = i18n.environments(app.state.store.names)
     app.state.files = pages.download_files(downloads)
     app.state.descriptions = _descriptions(downloads)
     from vertikal.web.routes import router

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from vertikal.fmt import Names
 from vertikal.store import blob, open_readonly, read_meta
 from vertikal.store import schema as t
 
@@ -23,6 +24,8 @@ class Store:
         self.versions: list[dict[str, Any]] = blob(self.engine, "versions")
         self.codebook: list[dict[str, Any]] = blob(self.engine, "codebook")
         self.domains: dict[str, dict[str, str]] = blob(self.engine, "domains")
+        # what citations and coded values name: bodies (absent from a database of an older vertikal)
+        self.names = Names.from_json(blob(self.engine, "bodies") or {}, self.versions)
         self.version_ids = [v["id"] for v in self.versions]
         self.item_ids = {it["id"] for it in self.codebook}
         self.measure_ids: list[str] = blob(self.engine, "timeline")["measures"]

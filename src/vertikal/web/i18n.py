@@ -7,7 +7,6 @@ Template strings are English msgids; `N_` marks the vocabulary that the template
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 import io
 from importlib import resources
@@ -18,7 +17,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from vertikal import fmt
-from vertikal.refs import ArticleRef
 
 LANGS = ("en", "ru")
 DEFAULT_LANG = "en"
@@ -125,40 +123,12 @@ def url(path: str, lang: str, **params: Any) -> str:
     return f"{path}?{urlencode(query)}" if query else path
 
 
-def _cite(cite: str | dict[str, Any], lang: str) -> str:
-    """'Art. 44(3), subpara. 1' or 'ст. 44 п. 3 пп. 1'; a citation that does not parse is shown as is."""
-    text = cite if isinstance(cite, str) else str(cite["id"])
-    try:
-        ref = ArticleRef.parse(text)
-    except ValueError:
-        return text
-    if lang == "ru":
-        out = f"ст. {ref.article}" + (f" п. {ref.paragraph}" if ref.paragraph else "")
-        out += f" пп. {ref.subparagraph}" if ref.subparagraph else ""
-    else:
-        out = f"Art. {ref.article}" + (f"({ref.paragraph})" if ref.paragraph else "")
-        out += f", subpara. {ref.subparagraph}" if ref.subparagraph else ""
-    return f"{ref.doc}: {out}" if ref.doc else out
-
-
-def _date(value: str | None, lang: str) -> str:
-    if not value:
-        return ""
-    from babel.dates import format_date
-
-    return str(format_date(dt.date.fromisoformat(value), format="long", locale=lang))
-
-
 def _href(value: str) -> str:
     """An outside link only if it is http(s); anything else (javascript:, data:) becomes inert."""
     return value if value.startswith(("https://", "http://")) else "#"
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def _markup_filters(lang: str, term: Any) -> dict[str, Any]:
+def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
     """Small pieces of markup around data; markupsafe escapes every value put into them."""
 
     def en(text: str) -> Markup:
@@ -175,16 +145,24 @@ def _markup_filters(lang: str, term: Any) -> dict[str, Any]:
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
 
-    def cites(values: list[Any]) -> Markup:
+    def cites(values: list[Any], version: str | None = None) -> Markup:
+        """The citations, each as `vertikal.fmt` writes it (a document's title from `version`)."""
         if not values:
             return Markup('<span class="muted">—</span>')
-        return Markup(", ").join(Markup('<span class="cite">%s</span>') % _cite(c, lang) for c in values)
+        return Markup("; ").join(
+            Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
+        )
 
     return {"en": en, "local": local, "status": status, "cites": cites}
 
 
-def environment(lang: str) -> jinja2.Environment:
-    """The Jinja environment of one language: autoescaped, strict, with the catalog installed."""
+def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:
+    """The Jinja environment of one language: autoescaped, strict, with the catalog installed.
+
+    Citations, bodies, attribute values, numbers and dates are formatted by `vertikal.fmt`, with
+    `names` (the database's bodies and documents) for what coded values refer to by id.
+    """
+    names = names or fmt.Names()
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vertikal.web", "templates"),
         autoescape=True,
@@ -210,17 +188,20 @@ def environment(lang: str) -> jinja2.Environment:
         span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
     )
     env.filters.update(
-        cite=lambda c: _cite(c, lang),
-        date=lambda d: _date(d, lang),
-        num=_num,
+        cite=lambda c, version=None: names.cite(c, version, lang),
+        date=lambda d: fmt.date_long(d, lang) if d else "",
+        num=lambda x: "" if x is None else fmt.number(x, lang),
         score=lambda x, digits=2: fmt.score(x, lang, digits),
         href=_href,
         pick=lambda labels: "" if labels is None else (labels.get(lang) or labels.get("en") or ""),
-        signed=lambda x: f"{x:+g}",
-        **_markup_filters(lang, term),
+        signed=lambda x: fmt.signed(x, lang),
+        bodies=lambda ids: names.bodies(ids, lang),
+        value=lambda v: names.value(v, lang),
+        attr_change=lambda a: names.attr_change(a["key"], a["from"], a["to"], lang),
+        **_markup_filters(lang, term, names),
     )
     return env
 
 
-def environments() -> dict[str, jinja2.Environment]:
-    return {lang: environment(lang) for lang in LANGS}
+def environments(names: fmt.Names | None = None) -> dict[str, jinja2.Environment]:
+    return {lang: environment(lang, names) for lang in LANGS}

@@ -1,0 +1,121 @@
+"""`vertikal matrix` in the terminal: items by versions, or versions by items, cut to what fits.
+
+Items as rows need a full version id per column, so only a few versions fit in 80 columns; versions
+as rows (the transposed view) number the items and list them below, so every version fits. By
+default the first view is used when all the versions fit, else the transposed one when all the items
+fit, else the most recent versions that fit; what is left out is said, with the options that show it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from vertikal.cli.layout import Col, min_width
+from vertikal.cli.render import console
+
+SYMBOL = {"sole": "[bold green]●[/]", "shared": "[yellow]◐[/]", "absent": "[dim]·[/]"}
+TITLE = "Powers across versions (● sole, ◐ shared, · absent; ! low confidence)"
+GAP = 2  # two spaces between columns
+LABEL = Col("item", width=24)
+
+
+def _cell(c: dict[str, Any] | None) -> str:
+    if c is None:
+        return ""
+    val = c["attrs"].get("years") or c["attrs"].get("count") or c["attrs"].get("max_terms")
+    return f"{SYMBOL[c['status']]}{'' if val is None else val}{'!' if c['confidence'] == 'low' else ''}"
+
+
+def _grid() -> Table:
+    return Table(box=None, padding=(0, 1), pad_edge=False, header_style="bold underline", title_style="bold")
+
+
+def _fits(widths: list[int]) -> int:
+    return sum(widths) + GAP * (len(widths) - 1)
+
+
+def _by_items(result: dict[str, Any], versions: list[str]) -> Table:
+    labels = [escape(r["label"]["en"]) for r in result["items"]]
+    t = _grid()
+    t.add_column("item", overflow="fold", min_width=min_width(LABEL, labels))
+    for vid in versions:
+        t.add_column(vid, justify="center", no_wrap=True, min_width=len(vid))
+    for row, label in zip(result["items"], labels, strict=True):
+        t.add_row(label, *(_cell(row["cells"][vid]) for vid in versions))
+    return t
+
+
+def _cells_width(cells: list[str], header: str) -> int:
+    return max([len(header), *(Text.from_markup(c).cell_len for c in cells)])
+
+
+def _by_versions(result: dict[str, Any], count: int) -> Table:
+    items = result["items"][:count]
+    t = _grid()
+    t.add_column("version", no_wrap=True)
+    for n, _ in enumerate(items, 1):
+        t.add_column(str(n), justify="center", no_wrap=True)
+    for vid in result["versions"]:
+        t.add_row(vid, *(_cell(row["cells"][vid]) for row in items))
+    return t
+
+
+def _legend(items: list[dict[str, Any]]) -> Table:
+    t = Table.grid(padding=(0, 1))
+    t.add_column(justify="right", style="dim", no_wrap=True)
+    t.add_column(no_wrap=True)
+    t.add_column(overflow="fold")
+    for n, row in enumerate(items, 1):
+        t.add_row(str(n), row["item"], escape(row["label"]["en"]))
+    return t
+
+
+def _item_widths(result: dict[str, Any]) -> list[int]:
+    versions = result["versions"]
+    return [
+        _cells_width([_cell(row["cells"][v]) for v in versions], str(n))
+        for n, row in enumerate(result["items"], 1)
+    ]
+
+
+def matrix(result: dict[str, Any], transpose: bool | None = None) -> None:
+    """Print the matrix cut to the terminal's width, and say what was left out and how to see it."""
+    width = console.width
+    versions = result["versions"]
+    label = min_width(LABEL, [escape(r["label"]["en"]) for r in result["items"]])
+    item_widths = _item_widths(result)
+    all_versions = _fits([label, *(len(v) for v in versions)]) <= width
+    all_items = _fits([10, *item_widths]) <= width
+    if transpose is None:
+        transpose = not all_versions and all_items
+    if transpose:
+        count = len(item_widths)
+        while count > 1 and _fits([10, *item_widths[:count]]) > width:
+            count -= 1
+        console.print(TITLE, style="bold", highlight=False)
+        console.print(_by_versions(result, count))
+        console.print(_legend(result["items"][:count]))
+        if count < len(item_widths):
+            console.print(
+                f"Showing items 1–{count} of {len(item_widths)}. Choose items with --item or --domain, "
+                "or use a wider terminal.",
+                highlight=False,
+            )
+        return
+    shown = list(versions)
+    while len(shown) > 1 and _fits([label, *(len(v) for v in shown)]) > width:
+        shown.pop(0)
+    console.print(TITLE, style="bold", highlight=False)
+    console.print(_by_items(result, shown))
+    if len(shown) < len(versions):
+        left = versions[: len(versions) - len(shown)]
+        console.print(
+            f"Showing the {len(shown)} most recent of {len(versions)} versions ({shown[0]} to {shown[-1]}). "
+            f"For the others: --to {left[-1]} (or --from/--to), --transpose for versions as rows, "
+            "or a wider terminal.",
+            highlight=False,
+        )
