@@ -212,6 +212,7 @@ def test_measures_claims_and_akims_missing_kazakh_are_named(tmp_path: Path) -> N
     _drop_kk(root / "akims.yaml", "      kk: Облыс\n", "")
     _drop_kk(root / "decentralization.yaml", ", kk: халық тікелей сайлайды}", "}")
     _drop_kk(root / "findings.yaml", ', kk: "Шоғырлану, 1990–2007"}', "}")
+    _drop_kk(root / "references.yaml", ", kk: Баспасөз}", "}")
     problems = [p for p in vertikal.load(root).problems if p.code == "VK060"]
     where = {(Path(p.file).name, p.message.split(":")[0]) for p in problems}
     assert where == {
@@ -220,12 +221,14 @@ def test_measures_claims_and_akims_missing_kazakh_are_named(tmp_path: Path) -> N
         ("akims.yaml", "tiers[region].label"),
         ("decentralization.yaml", "scale[people].label"),
         ("findings.yaml", "findings[concentration].title"),
+        ("references.yaml", "kinds.press.label"),
     }
     by_file = {Path(p.file).name: p.line for p in problems}
     assert by_file["volume.yaml"] == 5
     assert by_file["claims.yaml"] == line - 3  # the `text:` line, three above the dropped kk
     assert by_file["akims.yaml"] == 7
     assert by_file["findings.yaml"] == 15
+    assert by_file["references.yaml"] == 38
 
 
 def test_gaps_walks_every_labels_field() -> None:

@@ -159,6 +159,7 @@ from vertikal.cli import (
     measures_cmds,
     outputs_cmds,
     quality_cmds,
+    sources_cmds,
     texts_cmds,
     web_cmds,
 )

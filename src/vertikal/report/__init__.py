@@ -61,7 +61,21 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
+    env.filters["source"] = _source
     return env
+
+
+def _source(value: dict[str, Any], lang: str) -> Any:
+    """A described source (vertikal.references.describe) in `lang`, linked to its URL when it has one."""
+    from markupsafe import Markup, escape
+
+    text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+    if value.get("articles"):
+        text += " " + fmt.cites(value["articles"], lang)
+    url = str(value.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+    return escape(text)
 
 
 def render(ds: Dataset, lang: str) -> dict[str, Any]:

@@ -153,7 +153,19 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
         )
 
-    return {"en": en, "local": local, "status": status, "cites": cites}
+    def source(value: dict[str, Any]) -> Markup:
+        """A described source (vertikal.references.describe): its display form, linked to its URL."""
+        from vertikal import fmt
+
+        text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+        if value.get("articles"):
+            text += " " + fmt.cites(value["articles"], lang)
+        url = str(value.get("url") or "")
+        if url.startswith(("https://", "http://")):
+            return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+        return escape(text)
+
+    return {"en": en, "local": local, "status": status, "cites": cites, "source": source}
 
 
 def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:

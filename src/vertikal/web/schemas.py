@@ -44,6 +44,15 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class SourceOut(Open):
+    """A source as the registry describes it (references.yaml): display form and URL, plus its fields."""
+
+    id: str
+    kind: str | None
+    cite: str
+    url: str
+
+
 class Citation(Open):
     id: str
     doc: str | None
@@ -60,7 +69,7 @@ class VersionRow(Open):
     adopted: str
     in_force: str
     basis: Literal["primary", "secondary"]
-    sources: list[str]
+    sources: list[SourceOut]
 
 
 class VersionListRow(VersionRow):
@@ -78,7 +87,7 @@ class CodingRow(Open):
     attrs: dict[str, Any]
     cite: list[Citation]
     paraphrase: str
-    sources: list[str]
+    sources: list[SourceOut]
     confidence: Literal["high", "medium", "low"]
     note: str
 
