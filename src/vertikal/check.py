@@ -274,7 +274,6 @@ def extras(ds: Dataset) -> None:
     from vertikal import references
 
     akim_rules(ds)
-    references.report(ds)
     from vertikal.dataset import Source
     from vertikal.measures.defs import read_defs
     from vertikal.problems import Problem, display_path
@@ -298,8 +297,10 @@ def extras(ds: Dataset) -> None:
                     )
                 )
         for path, doc, d in docs:
+            src = Source(path, display_path(path), doc)
+            ds.sources.setdefault(src.name, src)  # kept, so that the source rules need not parse it again
             if next(untranslated.gaps(d), None) is not None:
-                untranslated.report(ds, Source(path, display_path(path), doc), d)
+                untranslated.report(ds, src, d)
     if (ds.root / "claims.yaml").is_file():
         from vertikal.measures.claimset import ClaimsError, load_claims_file
 
@@ -308,10 +309,13 @@ def extras(ds: Dataset) -> None:
         except ClaimsError as exc:
             ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))
         else:
+            path = ds.root / "claims.yaml"
+            src = Source(path, display_path(path), doc)
+            ds.sources.setdefault(src.name, src)  # as above
             if next(untranslated.gaps(claims), None) is not None:
-                path = ds.root / "claims.yaml"
-                untranslated.report(ds, Source(path, display_path(path), doc), claims)
+                untranslated.report(ds, src, claims)
     _findings_untranslated(ds)
+    references.report(ds)  # last: it reuses the files parsed above
 
 
 def _findings_untranslated(ds: Dataset) -> None:
