@@ -90,25 +90,25 @@ class MeasureDef(Strict):
         return self
 
 
-def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, str]]]:
-    """All measure definitions in `directory`, ordered; errors as (file, line, message)."""
+def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, str, str]]]:
+    """All measure definitions in `directory`, ordered; errors as (file, line, code, message)."""
     defs, errors, _ = read_defs(directory)
     return defs, errors
 
 
 def read_defs(
     directory: Path,
-) -> tuple[list[MeasureDef], list[tuple[str, int, str]], list[tuple[Path, _yaml.Doc, MeasureDef]]]:
+) -> tuple[list[MeasureDef], list[tuple[str, int, str, str]], list[tuple[Path, _yaml.Doc, MeasureDef]]]:
     """As `load_defs`, with each valid definition's file and parsed document (for line numbers)."""
     defs: list[MeasureDef] = []
-    errors: list[tuple[str, int, str]] = []
+    errors: list[tuple[str, int, str, str]] = []
     docs: list[tuple[Path, _yaml.Doc, MeasureDef]] = []
 
     for path in sorted(directory.glob("*.yaml")):
         try:
             doc = _yaml.read(path)
         except _yaml.YamlError as exc:
-            errors.append((str(path), exc.line, exc.message))
+            errors.append((str(path), exc.line, "VK020" if exc.code == "VK001" else exc.code, exc.message))
             continue
         try:
             d = MeasureDef.model_validate(doc.value)
@@ -116,7 +116,7 @@ def read_defs(
             for err in exc.errors():
                 loc = tuple(err["loc"])
                 where = ".".join(str(p) for p in loc)
-                errors.append((str(path), doc.line(loc), f"{where}: {err['msg']}"))
+                errors.append((str(path), doc.line(loc), "VK020", f"{where}: {err['msg']}"))
             continue
         defs.append(d)
         docs.append((path, doc, d))
