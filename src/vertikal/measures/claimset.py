@@ -69,12 +69,13 @@ def load_claims(ds: Dataset) -> list[Claim]:
     """The claims file, validated (kept on the dataset: the file does not change while it is loaded)."""
     key = ("claims",)
     if key not in ds.memo:
-        ds.memo[key] = _load_claims(ds)
+        ds.memo[key] = list(load_claims_file(ds)[0].claims)
     claims: list[Claim] = ds.memo[key]
     return list(claims)
 
 
-def _load_claims(ds: Dataset) -> list[Claim]:
+def load_claims_file(ds: Dataset) -> tuple[ClaimsFile, _yaml.Doc]:
+    """The validated claims file and its parsed document (for line numbers); ClaimsError if invalid."""
     path = ds.root / "claims.yaml"
     if not path.is_file():
         raise ClaimsError(path, 0, "no claims file")
@@ -120,7 +121,7 @@ def _load_claims(ds: Dataset) -> list[Claim]:
                 raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
             if uses_measure(predicate) and not claim.dimensions:
                 raise ClaimsError(path, line, f"claim {claim.id}: reads a measure but names no dimension")
-    return list(parsed.claims)
+    return parsed, doc
 
 
 def _joined(checks: dict[str, str]) -> str:
