@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -99,24 +98,6 @@ def render(ds: Dataset, lang: str) -> dict[str, Any]:
     return {"html": html, "markdown": md, "charts": specs}
 
 
-def _warm_up() -> threading.Thread:
-    """Start vl-convert's rendering engine in the background (its first call takes about a second),
-    so that it is ready when the figures are drawn."""
-
-    def run() -> None:
-        import vl_convert as vlc
-
-        spec = {"mark": "point", "data": {"values": [{"x": 0}]}, "encoding": {"x": {"field": "x"}}}
-        try:
-            vlc.vegalite_to_svg(spec)
-        except Exception:
-            return
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    return thread
-
-
 def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
     """SVG for every chart, and PNG rendered from the SVG (cheaper than a second Vega run)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -151,9 +132,7 @@ def write_report(
         check_output_dir(out, force)
     except OutputError as exc:
         raise ReportError(str(exc)) from None
-    warm = _warm_up()  # vl-convert starts its engine while the report is computed
     pieces = render(ds, lang)
-    warm.join()
     with staged_dir(out, "report", force) as tmp:
         (tmp / "report.html").write_text(pieces["html"], encoding="utf-8")
         (tmp / "report.md").write_text(pieces["markdown"], encoding="utf-8")
