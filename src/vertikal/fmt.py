@@ -9,6 +9,8 @@ imported here; Babel is imported lazily by `date_long`.
 'Art. 44(3), subpara. 2'
 >>> cite("art_44__para_3__subpara_2", "ru")
 'ст. 44 п. 3 пп. 2'
+>>> cite("art_44__para_3__subpara_2", "kk")
+'44-бап, 3-тармақ, 2) тармақша'
 >>> value(None), value(["foreign affairs", "defence"]), value(True, "ru"), value(2 / 3)
 ('—', 'foreign affairs, defence', 'да', '2/3')
 >>> change(None, "mazhilis", bodies={"mazhilis": {"en": "Mazhilis", "ru": "Мажилис"}})
@@ -26,7 +28,9 @@ from typing import Any
 LANGS = ("en", "ru", "kk")
 DEFAULT_LANG = "en"
 
-# The words of this module, per language. Kazakh is filled in with the Kazakh interface.
+# The words of this module, per language; every language has every key (tests/test_fmt.py checks).
+# Kazakh "sole" is "дербес", as the official Kazakh Constitution words the President acting alone
+# (Art. 44, subpara. 5: "дербес тағайындайды", Russian "самостоятельно назначает").
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "art": "Art.",
@@ -92,7 +96,10 @@ WORDS: dict[str, dict[str, str]] = {
         "lang_ru": "орыс тілі",
         "lang_kk": "қазақ тілі",
         "source_official": "ресми портал",
+        "source_mirror": "айна-репозиторий",
+        "source_copy": "үшінші тараптың көшірмесі",
         "source_file": "жергілікті файл",
+        "source_unknown": "қайдан алынғаны көрсетілмеген",
     },
 }
 
@@ -125,7 +132,11 @@ def _parts(ref: Any) -> tuple[str | None, str, str | None, str | None] | None:
 def cite(ref: Any, lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = None) -> str:
     """A citation as a lawyer writes it, one style per language.
 
-    'Art. 44(3), subpara. 2'; 'ст. 44 п. 3 пп. 2'; '44-бап 3-тармақ 2) тармақша'.
+    'Art. 44(3), subpara. 2'; 'ст. 44 п. 3 пп. 2'; '44-бап, 3-тармақ, 2) тармақша'.
+
+    Kazakh: the official texts cite in the genitive inside a sentence ("44-бабының 3-тармағының
+    2) тармақшасында"); standing alone, as in a table, a citation is the units in the nominative,
+    each as the texts number it ("44-бап", "3-тармақ", "2) тармақша"), separated by commas.
 
     `ref` is a citation id (``art_44__para_3``), an ArticleRef or the dict of one; `docs` maps a
     document prefix to the title shown before the article. Text that is not a citation id is
@@ -139,7 +150,7 @@ def cite(ref: Any, lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = No
     if lang == "ru":
         out = f"ст. {art}" + (f" п. {para}" if para else "") + (f" пп. {sub}" if sub else "")
     elif lang == "kk":
-        out = f"{art}-бап" + (f" {para}-тармақ" if para else "") + (f" {sub}) тармақша" if sub else "")
+        out = f"{art}-бап" + (f", {para}-тармақ" if para else "") + (f", {sub}) тармақша" if sub else "")
     else:
         out = f"Art. {art}" + (f"({para})" if para else "") + (f", subpara. {sub}" if sub else "")
     if doc:
@@ -281,7 +292,7 @@ def source_kind(kind: str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
-    """'21 May 2007', '21 мая 2007 г.' (Babel's long date); a dash when there is none."""
+    """'21 May 2007', '21 мая 2007 г.', '2007 ж. 21 мамыр' (Babel's long date); a dash when there is none."""
     if not iso:
         return word("none", lang)
     import datetime as dt
@@ -292,11 +303,16 @@ def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 def percent(x: float | None, lang: str = DEFAULT_LANG) -> str:
-    """A proportion as a percentage: '95.8%' (en), '95,8 %' (ru, kk); None is a dash."""
+    """A proportion as a percentage, as CLDR writes it: '95.8%' (en), '95,8 %' (ru), '95,8%' (kk).
+
+    None is a dash.
+    """
     if x is None:
         return word("none", lang)
     text = f"{100 * x:.1f}".removesuffix(".0")
-    return f"{text.replace('.', ',')} %" if _lang(lang) in ("ru", "kk") else f"{text}%"
+    if _lang(lang) == "en":
+        return f"{text}%"
+    return text.replace(".", ",") + (" %" if _lang(lang) == "ru" else "%")
 
 
 def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
