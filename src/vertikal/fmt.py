@@ -203,6 +203,32 @@ def _pick(label: Any, lang: str) -> str | None:
     return str(got) if got else None
 
 
+def pick(label: Any, lang: str = DEFAULT_LANG) -> str:
+    """A label's text in `lang`, English where the language has none; '' for no label.
+
+    >>> pick({"en": "Senate", "ru": "Сенат"}, "kk"), pick({"en": "Senate", "kk": "Сенат"}, "kk")
+    ('Senate', 'Сенат')
+    """
+    return _pick(label, lang) or ""
+
+
+_ARTICLE = re.compile(r"^\s*(\d+(?:-\d+)*)(?:\((\d+(?:-\d+)*)\))?\s*$")
+
+
+def articles(text: str, lang: str = DEFAULT_LANG) -> str:
+    """A free list of articles ('87(4), 88(4)', '28, 32') cited in `lang`: 'ст. 87 п. 4; ст. 88 п. 4'.
+
+    Text that is not such a list is shown after the word for an article.
+
+    >>> articles("87(4), 88", "kk"), articles("Annex", "en")
+    ('87-бап, 4-тармақ; 88-бап', 'Art. Annex')
+    """
+    found = [_ARTICLE.match(part) for part in text.split(",")]
+    if not text.strip() or not all(found):
+        return f"{word('art', lang)} {text}".strip()
+    return cites([f"art_{m[1]}" + (f"__para_{m[2]}" if m[2] else "") for m in found if m is not None], lang)
+
+
 def value(v: Any, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
     """Any attribute value as words: never a Python repr (None, [...], True).
 

@@ -39,6 +39,23 @@ def _md(text: Any) -> str:
     return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
+def _marked(lang: str) -> dict[str, Any]:
+    """HTML filters for data not written in the report's language: the English marked lang="en"."""
+    from markupsafe import Markup, escape
+
+    def en(text: Any) -> Markup:
+        return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
+
+    def local(texts: Any) -> Markup:
+        """A {lang: text} (or Labels) in the report's language; else its English text, marked."""
+        if isinstance(texts, str):
+            return en(texts)
+        own = texts.get(lang) if isinstance(texts, dict) else getattr(texts, lang, None)
+        return escape(own) if own else en(fmt.pick(texts, "en"))
+
+    return {"en": en, "local": local}
+
+
 def _env(lang: str, names: fmt.Names) -> Any:
     """The report's templates, with values formatted by `vertikal.fmt` in the report's language."""
     import jinja2
@@ -59,6 +76,8 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.filters["attr_change"] = lambda a: names.attr_change(a["key"], a["from"], a["to"], lang)
     env.filters["score"] = fmt.score  # {{ x|score(lang) }}
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
+    env.filters["pick"] = lambda labels: fmt.pick(labels, lang)
+    env.filters.update(_marked(lang))
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     return env

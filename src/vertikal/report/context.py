@@ -15,7 +15,7 @@ from vertikal.measures.compare import compare
 from vertikal.measures.periods import periods
 from vertikal.problems import VertikalError
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
 
 class ReportError(VertikalError, ValueError):
@@ -94,5 +94,5 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "claims": claims,
         "low": _low_confidence(ds),
         "akims": _akims(ds),
-        "data_root": "the built-in Kazakhstan data" if ds.root.name == "data" else str(ds.root),
+        "data_root": t["builtin_data"] if ds.root.name == "data" else str(ds.root),
     }

@@ -12,7 +12,7 @@ from vertikal.measures.compare import compare
 from vertikal.refs import ArticleRef
 
 Rows = dict[str, list[dict[str, Any]]]
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
 
 def dumps(value: Any) -> str:

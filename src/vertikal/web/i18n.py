@@ -1,14 +1,16 @@
-"""English and Russian: Babel reads the gettext catalogs (``locale/<lang>/LC_MESSAGES/messages.po``)
+"""English, Russian and Kazakh: Babel reads the gettext catalogs (``locale/<lang>/LC_MESSAGES/messages.po``)
 at start-up, and one Jinja environment per language renders the pages.
 
 Template strings are English msgids; `N_` marks the vocabulary that the templates look up by key
-(statuses, kinds of change, verdicts...) so that extraction finds it.
+(statuses, kinds of change, verdicts...) so that extraction finds it. A page asked for in another
+language is shown in the default one, with a notice (`resolve`, `UNSUPPORTED`).
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -18,9 +20,11 @@ from markupsafe import Markup, escape
 
 from vertikal import fmt
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 DEFAULT_LANG = "en"
-LANG_NAMES = {"en": "English", "ru": "Русский"}
+LANG_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+# A `?lang=` value that is a well-formed language tag (BCP 47 in outline); anything else is a 422.
+LANG_TAG = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$"
 
 
 def N_(message: str) -> str:
@@ -98,6 +102,27 @@ TERMS = {
 }
 
 
+# The notice on a page asked for in a language the site does not have; each language's catalog
+# translates it, and the page shows it in every language of the site.
+UNSUPPORTED = N_("The language %(asked)s is not available; this page is in English.")
+
+
+def resolve(asked: str | None) -> tuple[str, str | None]:
+    """The language to show for a `?lang=` value, and the value itself when it is not supported.
+
+    A tag is matched on its first part, case aside ('kk-KZ' and 'RU' are Kazakh and Russian); a
+    language the site does not have falls back to the default.
+
+    >>> resolve("kk-KZ"), resolve("de"), resolve(None)
+    (('kk', None), ('en', 'de'), ('en', None))
+    """
+    if not asked:
+        return DEFAULT_LANG, None
+    primary = asked.split("-")[0].lower()
+    return (primary, None) if primary in LANGS else (DEFAULT_LANG, asked)
+
+
+@cache
 def _catalog(lang: str) -> gettext.NullTranslations:
     """The language's catalog, compiled in memory from its .po file (English needs none)."""
     if lang == DEFAULT_LANG:
@@ -132,8 +157,15 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
     """Small pieces of markup around data; markupsafe escapes every value put into them."""
 
     def en(text: str) -> Markup:
-        """Text that exists in English only, marked as such on the Russian pages."""
+        """Text that exists in English only, marked as such on the Russian and Kazakh pages."""
         return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
+
+    def local(texts: dict[str, Any] | None) -> Markup:
+        """A {lang: text} in the page's language; else its English text, marked as English."""
+        texts = texts or {}
+        if texts.get(lang):
+            return escape(texts[lang])
+        return en(str(texts.get("en") or ""))
 
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
@@ -146,7 +178,12 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
         )
 
-    return {"en": en, "status": status, "cites": cites}
+    return {"en": en, "local": local, "status": status, "cites": cites}
+
+
+def notices(asked: str) -> list[tuple[str, str]]:
+    """The notice for a language the site does not have, in each language of the site."""
+    return [(lang, _catalog(lang).gettext(UNSUPPORTED) % {"asked": fmt.quote(asked, lang)}) for lang in LANGS]
 
 
 def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:
@@ -178,6 +215,8 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         url=lambda path, **params: url(path, lang, **params),
         url_in=url,
         term=term,
+        notices=notices,
+        lang_asked=None,
         span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
     )
     env.filters.update(
