@@ -6,17 +6,17 @@ from typing import Annotated
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond, respond_named
+from vertikal.cli._common import DataOpt, JsonOpt, LabelLangOpt, dataset, respond, respond_named
 from vertikal.cli.app import app
 
 
 @app.command("methods")
-def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every measure is defined: what it follows, its sources, assumptions and items."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond(lambda: measures.methods(dataset(data)), render_measures.methods, as_json)
+    respond(lambda: measures.methods(dataset(data)), lambda r: render_measures.methods(r, lang), as_json)
 
 
 @app.command("measure")
@@ -24,13 +24,19 @@ def measure_cmd(
     measure: Annotated[str, typer.Argument(help="Measure id, e.g. shugart-carey.")],
     version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """One measure on one version, component by component, with the codings behind each."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond_named(data, lambda ds: measures.score(ds, measure, version), render_measures.score, as_json)
+    respond_named(
+        data,
+        lambda ds: measures.score(ds, measure, version),
+        lambda r, n: render_measures.score(r, n, lang),
+        as_json,
+    )
 
 
 @app.command("timeline")
@@ -54,13 +60,16 @@ def compare_cmd(
     a: Annotated[str, typer.Argument(help="The earlier version id.")],
     b: Annotated[str, typer.Argument(help="The later version id.")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
     from vertikal.cli import render_measures
     from vertikal.measures.compare import compare
 
-    respond_named(data, lambda ds: compare(ds, a, b), render_measures.compare, as_json)
+    respond_named(
+        data, lambda ds: compare(ds, a, b), lambda r, n: render_measures.compare(r, n, lang), as_json
+    )
 
 
 @app.command("periods")
@@ -76,10 +85,11 @@ def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 def claims_cmd(
     claim: Annotated[str | None, typer.Option("--id", help="Only this claim.")] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
     from vertikal.cli import render_measures
     from vertikal.measures.claimset import evaluate_all
 
-    respond(lambda: evaluate_all(dataset(data), claim), render_measures.claims, as_json)
+    respond(lambda: evaluate_all(dataset(data), claim), lambda r: render_measures.claims(r, lang), as_json)
