@@ -19,3 +19,36 @@ def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Tags()
     parser.feed(html)
     return parser.tags
+
+
+class _Text(HTMLParser):
+    """The text a reader sees, leaving out scripts, styles, code and elements marked lang="en"."""
+
+    SKIP = frozenset({"script", "style", "code", "template"})
+    VOID = frozenset({"br", "img", "input", "link", "meta", "hr", "wbr", "source", "area", "col", "base"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []  # for each open element: is its text left out?
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        hidden = bool(self.stack and self.stack[-1])
+        self.stack.append(hidden or tag in self.SKIP or dict(attrs).get("lang") == "en")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The text of a page as a reader sees it, without scripts, styles, <code> and lang="en" parts."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())

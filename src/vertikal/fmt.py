@@ -54,6 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source_copy": "third-party copy",
         "source_file": "local file",
         "source_unknown": "origin not stated",
+        "kib": "KiB",
     },
     "ru": {
         "art": "ст.",
@@ -77,6 +78,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source_copy": "копия третьей стороны",
         "source_file": "локальный файл",
         "source_unknown": "происхождение не указано",
+        "kib": "КиБ",
     },
     "kk": {
         "art": "бап",
@@ -100,6 +102,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source_copy": "үшінші тараптың көшірмесі",
         "source_file": "жергілікті файл",
         "source_unknown": "қайдан алынғаны көрсетілмеген",
+        "kib": "КиБ",
     },
 }
 
@@ -339,6 +342,15 @@ def percent(x: float | None, lang: str = DEFAULT_LANG) -> str:
     if _lang(lang) == "en":
         return f"{text}%"
     return text.replace(".", ",") + (" %" if _lang(lang) == "ru" else "%")
+
+
+def size(n_bytes: int, lang: str = DEFAULT_LANG) -> str:
+    """A file's size in kibibytes to one decimal: '12.3 KiB', '12,3 КиБ'.
+
+    >>> size(12_595), size(12_595, "kk")
+    ('12.3 KiB', '12,3 КиБ')
+    """
+    return f"{number(round(n_bytes / 1024, 1), lang)} {word('kib', lang)}"
 
 
 def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:

@@ -99,6 +99,13 @@ TERMS = {
     "decree": N_("decree"),
     "statement": N_("statement"),
     "appointment": N_("appointment"),
+    # what an akim event's counts count
+    "count_units": N_("units"),
+    "count_elected": N_("elected"),
+    "count_candidates": N_("candidates"),
+    "count_turnout_pct": N_("turnout, %"),
+    "count_rural_elected": N_("rural akims elected"),
+    "count_district_elected": N_("district akims elected"),
 }
 
 
@@ -167,6 +174,22 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             return escape(texts[lang])
         return en(str(texts.get("en") or ""))
 
+    def english(v: Any) -> bool:
+        """Whether a coded value is English prose (not a body, a number or yes/no)."""
+        if isinstance(v, str):
+            return v not in names.body_names
+        if isinstance(v, list | tuple):
+            return any(english(x) for x in v)
+        return isinstance(v, dict)
+
+    def attr_change(a: dict[str, Any]) -> Markup:
+        """'consent body: — → Mazhilis', the key and any value in English prose marked as English."""
+        sides = [
+            en(names.value(v, lang)) if english(v) else escape(names.value(v, lang))
+            for v in (a["from"], a["to"])
+        ]
+        return Markup("%s: %s → %s") % (en(fmt.key(a["key"])), *sides)
+
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
 
@@ -178,7 +201,7 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
         )
 
-    return {"en": en, "local": local, "status": status, "cites": cites}
+    return {"en": en, "local": local, "status": status, "cites": cites, "attr_change": attr_change}
 
 
 def notices(asked: str) -> list[tuple[str, str]]:
@@ -205,8 +228,8 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     gt = translations.gettext
 
-    def term(key: str) -> str:
-        return gt(TERMS[key]) if key in TERMS else key
+    def term(key: str, default: str | None = None) -> str:
+        return gt(TERMS[key]) if key in TERMS else default or key
 
     env.globals.update(
         lang=lang,
@@ -229,7 +252,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         signed=lambda x: fmt.signed(x, lang),
         bodies=lambda ids: names.bodies(ids, lang),
         value=lambda v: names.value(v, lang),
-        attr_change=lambda a: names.attr_change(a["key"], a["from"], a["to"], lang),
+        size=lambda n: fmt.size(n, lang),
         **_markup_filters(lang, term, names),
     )
     return env

@@ -7,6 +7,7 @@ from typing import Any
 
 from vertikal.web.db import Store
 from vertikal.web.errors import UNKNOWN_POWER, UNKNOWN_VERSION, NotFoundError
+from vertikal.web.i18n import N_
 from vertikal.web.texts import TextSource
 
 CSV_ZIP = "vertikal-csv.zip"
@@ -92,9 +93,9 @@ def downloads(files: dict[str, Path], descriptions: dict[str, str]) -> dict[str,
     rows = []
     for name, path in files.items():
         if name == "datapackage.json":
-            text = "Frictionless data package: every table's schema, licence and sources"
+            text = N_("Frictionless data package: every table's schema, licence and sources")
         elif name == CSV_ZIP:
-            text = "datapackage.json and every CSV table in one zip"
+            text = N_("datapackage.json and every CSV table in one zip")
         else:
             text = descriptions.get(Path(name).stem, "")
         rows.append(
