@@ -11,7 +11,7 @@ from vertikal.dataset import Dataset
 from vertikal.models import Coding, Manifest, Version
 
 DATA = Path(vertikal.__file__).parent / "data"
-LEGAL = "https://adilet.zan.kz/rus/docs/TEST"
+LEGAL = "adilet-k950001000-ru"  # a source of the shipped registry of kind official_text
 
 
 def version(vid: str, articles: list[str] | None = None) -> Version:
@@ -44,7 +44,7 @@ def coding(status: str = "absent", **kw: Any) -> Coding:
 def dataset(versions: dict[str, dict[str, Coding]], root: Path = DATA) -> Dataset:
     """An in-memory dataset on the real codebook and measures: every item absent unless given."""
     base = vertikal.load(DATA)
-    ds = Dataset(root=root, codebook=base.codebook)
+    ds = Dataset(root=root, codebook=base.codebook, references=base.references)
     ds.manifest = Manifest.model_validate(
         {
             "schema": 1,

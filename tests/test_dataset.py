@@ -8,8 +8,8 @@ import pytest
 
 import vertikal
 from vertikal import _yaml
-from vertikal.check import is_legal_text
 from vertikal.models import CodingFile
+from vertikal.references import is_legal_text
 from vertikal.writer import dump_coding_file
 
 REQUIRED_POWERS = [
@@ -99,7 +99,7 @@ def test_confidence_from_1993_on(shipped: vertikal.Dataset) -> None:
         confident = [(i, c) for i, c in codings.items() if c.confidence in ("high", "medium")]
         assert len(confident) / len(codings) >= 0.9, v.id
         for item_id, c in confident:
-            assert any(is_legal_text(u) for u in shipped.sources_of(v.id, c)), f"{v.id} {item_id}"
+            assert any(is_legal_text(shipped, s) for s in shipped.sources_of(v.id, c)), f"{v.id} {item_id}"
 
 
 @pytest.mark.parametrize(

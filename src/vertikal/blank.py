@@ -52,7 +52,10 @@ def blank_text(ds: Dataset, version_id: str) -> str:
     from vertikal.queries import _find_version
 
     v = _find_version(ds, version_id)
-    sources = ds.coding_sources.get(v.id) or [*v.sources, *([v.text] if v.text else [])]
+    from vertikal.references import find_url
+
+    text = find_url(ds.references, v.text) if v.text else None  # the text's source, when it is registered
+    sources = ds.coding_sources.get(v.id) or list(dict.fromkeys([*v.sources, *([text] if text else [])]))
     bodies = ", ".join(ds.codebook.bodies) if ds.codebook else ""
     head = [
         f"Blank codings of version {v.id} ({v.label.en}; in force {v.in_force}),",
@@ -65,7 +68,11 @@ def blank_text(ds: Dataset, version_id: str) -> str:
     ]
     lines = [f"# {line}" for line in head]
     lines += _comment(f"Bodies: {bodies}.", "")
-    lines += [f"version: {v.id}", f"basis: {v.basis}", "sources:  # the texts to code from"]
+    lines += [
+        f"version: {v.id}",
+        f"basis: {v.basis}",
+        "sources:  # the texts to code from (ids in references.yaml)",
+    ]
     lines += [f"  - {_flow(s)}" for s in sources]
     lines.append("codings:")
     for item in ds.items:

@@ -7,27 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vertikal.models import CodingFile, Version
+from vertikal.references import is_legal_text
 from vertikal.refs import ArticleRef, expand_articles
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset, Source
-
-# Hosts whose pages are legal texts (official databases, official sites, the git corpus of
-# official texts). A high- or medium-confidence coding must name at least one of them.
-LEGAL_TEXT_HOSTS = (
-    "adilet.zan.kz",
-    "zan.gov.kz",
-    "akorda.kz",
-    "constitution.kz",
-    "github.com/kazakhstan-law/codes",
-    "online.zakon.kz",
-    "constituteproject.org",
-    "parlam.kz",
-)
-
-
-def is_legal_text(url: str) -> bool:
-    return any(f"//{h}" in url or f".{h}" in url for h in LEGAL_TEXT_HOSTS)
 
 
 def normalized(text: str) -> str:
@@ -137,14 +121,15 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
             ds.problem(
                 src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing"
             )
-        if coding.confidence in ("high", "medium"):
+        if coding.confidence in ("high", "medium") and ds.references is not None:
             srcs = list(parsed.sources) + list(coding.sources)
-            if not any(is_legal_text(u) for u in srcs):
+            if not any(is_legal_text(ds, s) for s in srcs):
                 ds.problem(
                     src,
                     line,
                     "VK015",
-                    f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources",
+                    f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
+                    "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
                 )
         _check_cites(ds, src, item_id, coding.cite, articles, parsed.version)
     if ds.codebook is not None:
@@ -275,8 +260,11 @@ def _manifest(ds: Dataset) -> None:
 
 
 def extras(ds: Dataset) -> None:
-    """Measure definitions, claims and akim rules, where the data directory has them."""
+    """Measure definitions, claims, akim rules and the sources they cite, where the data has them."""
+    from vertikal import references
+
     akim_rules(ds)
+    references.report(ds)
     from vertikal.measures.defs import load_defs
     from vertikal.problems import Problem, display_path
 
@@ -327,6 +315,7 @@ def akim_rules(ds: Dataset) -> None:
         ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
         return
     src = Source(path, name, doc)
+    ds.sources[name] = src  # kept, so that the source rules (vertikal.references) need not parse it again
     for dup, line in doc.duplicates:
         ds.problem(src, line, "VK004", f"duplicate key {'.'.join(map(str, dup))!r}")
     try:

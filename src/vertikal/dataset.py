@@ -9,13 +9,16 @@ import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from vertikal import _yaml
 from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Version
 from vertikal.problems import Problem, display_path
+
+if TYPE_CHECKING:
+    from vertikal.references import Registry
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,6 +59,7 @@ class Dataset:
     codings: dict[str, dict[str, Coding]] = field(default_factory=dict, repr=False)
     coding_sources: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    references: Registry | None = field(default=None, repr=False)  # the source registry (references.yaml)
     problems: list[Problem] = field(default_factory=list)
     # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
@@ -94,7 +98,10 @@ class Dataset:
         return self.codings[version_id][item_id]
 
     def sources_of(self, version_id: str, coding: Coding) -> list[str]:
-        """The file's default sources followed by the coding's own, without repeats."""
+        """The ids of the file's default sources followed by the coding's own, without repeats.
+
+        Each id names a source of the registry (`vertikal.references.describe` gives its display form).
+        """
         out = list(self.coding_sources.get(version_id, []))
         out += [s for s in coding.sources if s not in out]
         return out
@@ -201,9 +208,10 @@ def _coding_file(ds: Dataset, src: Source) -> CodingFile | None:
 
 def load(root: Path | str | None = None) -> Dataset:
     """Load and check the dataset under `root`. Problems are in `Dataset.problems`."""
-    from vertikal import check  # the rules; imported here to keep the two modules apart
+    from vertikal import check, references  # the rules; imported here to keep the modules apart
 
     ds = Dataset(root=Path(root) if root is not None else default_root())
+    references.load(ds)  # first: the codings' checks read the kinds of their sources (VK015)
     src = _read(ds, ds.root / CODEBOOK)
     if src:
         ds.codebook = _validate(ds, src, Codebook)

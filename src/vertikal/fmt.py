@@ -444,3 +444,50 @@ class Names:
 
     def attr_change(self, k: str, a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
         return attr_change(k, a, b, lang, self.body_names)
+
+
+# -- sources (the registry in references.yaml) ----------------------------------------------------------
+# Kept apart from WORDS: the words a source's display form needs, per language (Kazakh left to the sweep).
+SOURCE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"no_date": "n.d.", "abstract_only": "abstract only"},
+    "ru": {"no_date": "б. г.", "abstract_only": "только аннотация"},
+    "kk": {"no_date": "жылы жоқ", "abstract_only": "тек аннотациясы"},
+}
+
+
+def _source_word(key: str, lang: str) -> str:
+    return SOURCE_WORDS.get(_lang(lang), SOURCE_WORDS[DEFAULT_LANG]).get(key) or SOURCE_WORDS["en"][key]
+
+
+def _sentences(*parts: str) -> str:
+    """Non-empty parts joined as sentences: 'A. B. C.' (no doubled stop after '.', '?', '!' or ']')."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            out += part if part[-1] in ".?!" else part + "."
+            out += " "
+    return out.strip()
+
+
+def source(ref: Any, lang: str = DEFAULT_LANG) -> str:
+    """A registered source as a reader cites it, by its kind (a Reference or its dict form).
+
+    'Frye, T. (1997). A Politics of Institutional Choice. Comparative Political Studies 30(5).' ;
+    'Kazakhstan: Parliament Approves Changes To Presidential Term. Radio Free Europe/Radio Liberty,
+    1998-10-08.' ; an official text by its title, wording and publisher. A source without a date
+    reads 'n.d.'.
+    """
+    get = ref.get if isinstance(ref, Mapping) else (lambda k, d=None: getattr(ref, k, d))
+    kind, title = get("kind") or "", get("title") or get("id") or ""
+    author, publisher, container = get("author") or "", get("publisher") or "", get("container") or ""
+    # an ISO date (language-neutral, and no Babel for the JSON outputs), else the year, else 'n.d.'
+    when = str(get("date") or get("year") or _source_word("no_date", lang))
+    if kind == "official_text":
+        version = get("version") or ""
+        return _sentences(f"{title} ({version})" if version else title, publisher)
+    if kind == "scholarly_work":
+        head = f"{author} ({get('year') or _source_word('no_date', lang)})"
+        return _sentences(head, title, container, publisher)
+    if kind == "abstract":
+        return _sentences(title, f"{container}, {when} ({_source_word('abstract_only', lang)})")
+    return _sentences(author, title, container, f"{publisher}, {when}" if publisher else when)

@@ -27,6 +27,9 @@ IsoDate = Annotated[
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=400)]
+# A source: the id of a source registered in references.yaml (see `vertikal.references`). Kept loose here so
+# that `vertikal check` can say what is wrong with a value (an unknown id, a bare URL) with its own codes.
+SourceRef = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=r"^\S+$")]
 
 
 class Strict(BaseModel):
@@ -76,7 +79,7 @@ class Document(Strict):
 
     title: Labels
     articles: list[str]
-    sources: list[Url] = []
+    sources: list[SourceRef] = []
 
 
 class Version(Strict):
@@ -91,7 +94,7 @@ class Version(Strict):
     adopted: IsoDate
     in_force: IsoDate
     basis: Basis
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     text: Url | None = None
     articles: list[str]
     documents: dict[Ident, Document] = {}
@@ -113,7 +116,7 @@ class Coding(Strict):
     attrs: dict[str, Any] = {}
     cite: list[str] = []
     paraphrase: Line
-    sources: list[Url] = []
+    sources: list[SourceRef] = []
     confidence: Confidence
     note: str = ""
 
@@ -121,7 +124,7 @@ class Coding(Strict):
 class CodingFile(Strict):
     version: IsoDate
     basis: Basis
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     codings: dict[str, Coding]
 
 
@@ -130,5 +133,5 @@ class CodingFileHead(Strict):
 
     version: IsoDate
     basis: Basis
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     codings: dict[str, dict[str, Any]]

@@ -48,12 +48,23 @@ def _until(ds: Dataset) -> dict[str, str | None]:
     return {v.id: (vs[i + 1].in_force if i + 1 < len(vs) else None) for i, v in enumerate(vs)}
 
 
+def version_row(ds: Dataset, v: Version) -> dict[str, Any]:
+    """A version as JSON, its sources (and its documents' sources) described by the registry."""
+    from vertikal.references import describe
+
+    row = v.model_dump(mode="json", by_alias=True)
+    row["sources"] = describe(ds, v.sources)
+    for key, doc in v.documents.items():
+        row["documents"][key]["sources"] = describe(ds, doc.sources)
+    return row
+
+
 def versions(ds: Dataset) -> list[dict[str, Any]]:
     """Every version, in order, with the date it was superseded and its coding counts."""
     until = _until(ds)
     out = []
     for v in ds.versions:
-        row = v.model_dump(mode="json", by_alias=True)
+        row = version_row(ds, v)
         row["until"] = until[v.id]
         codings = ds.codings.get(v.id, {})
         row["counts"] = {
@@ -63,6 +74,12 @@ def versions(ds: Dataset) -> list[dict[str, Any]]:
     return out
 
 
+def _sources(ds: Dataset, ids: list[str]) -> list[dict[str, Any]]:
+    from vertikal.references import describe
+
+    return describe(ds, ids)
+
+
 def _coding_row(ds: Dataset, version_id: str, item_id: str, coding: Coding) -> dict[str, Any]:
     return {
         "status": coding.status,
@@ -70,7 +87,7 @@ def _coding_row(ds: Dataset, version_id: str, item_id: str, coding: Coding) -> d
         "attrs": dict(coding.attrs),
         "cite": [ArticleRef.parse(c).to_dict() for c in coding.cite],
         "paraphrase": coding.paraphrase,
-        "sources": ds.sources_of(version_id, coding),
+        "sources": _sources(ds, ds.sources_of(version_id, coding)),
         "confidence": coding.confidence,
         "note": coding.note,
     }
@@ -93,7 +110,7 @@ def powers(ds: Dataset, version_id: str, domain: str | None = None) -> dict[str,
         row = {"item": it.id, "domain": it.domain, "kind": it.kind, "label": it.label.model_dump()}
         row.update(_coding_row(ds, version_id, it.id, coding))
         rows.append(row)
-    return {"version": version.model_dump(mode="json", by_alias=True), "domain": domain, "codings": rows}
+    return {"version": version_row(ds, version), "domain": domain, "codings": rows}
 
 
 def history(ds: Dataset, item_id: str) -> dict[str, Any]:

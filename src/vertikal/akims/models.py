@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from vertikal.models import Confidence, Ident, IsoDate, Labels, Strict, Url
+from vertikal.models import Confidence, Ident, IsoDate, Labels, SourceRef, Strict
 
 Method = Literal[
     "appointed_by_president",
@@ -27,7 +27,7 @@ TierId = Literal["region", "republican_city", "district", "rural", "city_distric
 class UnitCount(Strict):
     from_: IsoDate = Field(alias="from")
     count: int = Field(ge=0)
-    sources: list[Url] = []
+    sources: list[SourceRef] = []  # URLs (host rules apply) or ids of references.yaml
     note: str = ""
 
 
@@ -37,7 +37,7 @@ class Assembly(Strict):
     from_: IsoDate = Field(alias="from")
     exists: bool
     elected: bool | None = None
-    sources: list[Url] = []
+    sources: list[SourceRef] = []  # URLs (host rules apply) or ids of references.yaml
     note: str = ""
 
 
@@ -85,7 +85,7 @@ class Period(Strict):
     president_cancels_acts: bool | None = None
     term: str = ""
     instruments: list[Instrument] = []
-    sources: list[Url] = []
+    sources: list[SourceRef] = []  # URLs (host rules apply) or ids of references.yaml
     confidence: Confidence
     note: str = ""
 
@@ -97,7 +97,7 @@ class Event(Strict):
     tiers: list[TierId] = []
     title: Labels
     counts: dict[str, Any] = {}
-    sources: list[Url] = []
+    sources: list[SourceRef] = []  # URLs (host rules apply) or ids of references.yaml
     confidence: Confidence = "medium"
     note: str = ""
     conflicts: str = ""
@@ -111,7 +111,7 @@ class DirectShare(Strict):
     directly_elected: int | None = Field(default=None, ge=0)
     total: int | None = Field(default=None, ge=0)
     share: float | None = Field(default=None, ge=0, le=1)  # a share the source states, when it gives no count
-    sources: list[Url] = []
+    sources: list[SourceRef] = []  # URLs (host rules apply) or ids of references.yaml
     note: str = ""
 
     @model_validator(mode="after")

@@ -175,6 +175,7 @@ from vertikal.cli import (
     measures_cmds,
     outputs_cmds,
     quality_cmds,
+    sources_cmds,
     texts_cmds,
     web_cmds,
 )

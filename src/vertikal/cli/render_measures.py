@@ -28,8 +28,10 @@ def methods(rows: list[dict[str, Any]], lang: str = "en") -> None:
         console.rule(f"[bold]{r['id']}[/]: {escape(fmt.pick(r['label'], lang))}")
         console.print(r["follows"])
         for s in r["sources"]:
+            link = f" <{s['url']}>" if s.get("url") else ""
             console.print(
-                f"  source: {s['cite']}" + (f" [dim]({s['verified']})[/]" if s.get("verified") else "")
+                f"  source: {escape(s['cite'] + link)}"
+                + (f" [dim]({escape(s['verified'])})[/]" if s.get("verified") else "")
             )
         for a in r["assumptions"]:
             console.print(f"  assumption: {a}")

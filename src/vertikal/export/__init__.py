@@ -73,7 +73,9 @@ def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str
     ext = {"csv": "csv", "parquet": "parquet", "json": "json"}[fmt]
     media = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "json": "application/json"}[fmt]
     assert ds.manifest is not None
-    sources = sorted({u for v in ds.versions for u in v.sources})
+    from vertikal.references import describe
+
+    sources = describe(ds, sorted({u for v in ds.versions for u in v.sources}))
     resources_ = []
     for name, schema in schemas.items():
         res: dict[str, Any] = {
@@ -100,7 +102,7 @@ def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str
         ),
         "version": vertikal.__version__,
         "licenses": [LICENCE],
-        "sources": [{"title": u, "path": u} for u in sources],
+        "sources": [{"title": s["cite"]} | ({"path": s["url"]} if s["url"] else {}) for s in sources],
         "resources": resources_,
     }
 

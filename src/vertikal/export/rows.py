@@ -8,6 +8,7 @@ from typing import Any
 
 from vertikal import fmt, measures, queries
 from vertikal.dataset import Dataset
+from vertikal.references import describe
 from vertikal.refs import ArticleRef
 
 SCORE = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
@@ -20,6 +21,16 @@ def _j(value: Any) -> str:
 
 def _bar(values: list[str]) -> str:
     return " | ".join(values)
+
+
+def _cited(sources: list[dict[str, Any]]) -> str:
+    """Described sources (see vertikal.references.describe) as 'display form <url>' separated by ' | '."""
+    return _bar(
+        [
+            s["cite"] if s["cite"] == s["url"] else (s["cite"] + (f" <{s['url']}>" if s["url"] else ""))
+            for s in sources
+        ]
+    )
 
 
 def _flag(value: bool | None) -> str:
@@ -40,7 +51,7 @@ def versions(ds: Dataset) -> list[Row]:
             "in_force": v["in_force"],
             "until": v["until"],
             "basis": v["basis"],
-            "sources": _bar(v["sources"]),
+            "sources": _cited(v["sources"]),
             "note": v["note"].strip(),
         }
         for v in queries.versions(ds)
@@ -88,7 +99,7 @@ def codings(ds: Dataset) -> list[Row]:
                     "paraphrase": c.paraphrase,
                     "confidence": c.confidence,
                     "note": c.note,
-                    "sources": _bar(ds.sources_of(v.id, c)),
+                    "sources": _cited(describe(ds, ds.sources_of(v.id, c))),
                 }
             )
     return rows
@@ -190,7 +201,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "term": p.term,
             "instruments": _bar([f"{i.title} {i.article}".strip() for i in p.instruments]),
             "confidence": p.confidence,
-            "sources": _bar(p.sources),
+            "sources": _cited(describe(ds, p.sources)),
             "note": p.note,
         }
         for p in sorted(data.periods, key=lambda p: (p.tier, p.from_))
@@ -204,7 +215,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "title_en": e.title.en,
             "title_ru": e.title.ru,
             "counts": _j(e.counts) if e.counts else "",
-            "sources": _bar(e.sources),
+            "sources": _cited(describe(ds, e.sources)),
         }
         for e in sorted(data.events, key=lambda e: (e.date, str(e.id)))
     ]
@@ -263,7 +274,7 @@ def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
                 "check": c["check"],
                 "verdict": c["verdict"],
                 "uncertain": c["uncertain"],
-                "sources": _bar([s["cite"] + (f" <{s['url']}>" if s["url"] else "") for s in c["sources"]]),
+                "sources": _cited(c["sources"]),
             }
         )
         for v in c["verdicts"]:

@@ -88,7 +88,7 @@ def _coding(p: Proposal, old: Coding | None, sources: list[str]) -> Coding:
         data["note"] += old.note.partition("; to be confirmed")[2]  # what it replaced, kept on re-accepting
     elif old is not None:
         data["note"] += f" (replaces a low-confidence {old.status} coding)"
-    data["sources"] = [s for s in sources if s.startswith(("http://", "https://"))]
+    data["sources"] = list(sources)
     return Coding.model_validate(data)
 
 
@@ -97,8 +97,13 @@ def accept(
 ) -> AcceptResult:
     """Write `proposals` into the codings file of `version` under the dataset's root.
 
-    `sources` are URLs of the text the proposals were read from (added to each written coding).
+    `sources` are the URLs (or file names) of the text the proposals were read from: each URL that
+    belongs to a source registered in references.yaml adds that source's id to every written coding
+    (the codings file's own sources, which name the version's texts, apply to every coding anyway).
     """
+    from vertikal.references import find_url
+
+    ids = [i for i in dict.fromkeys(find_url(ds.references, s) for s in sources) if i is not None]
     v = _version(ds, version)
     path = Path(ds.root) / CODINGS / f"{version}.yaml"
     try:
@@ -118,7 +123,7 @@ def accept(
         if reason is not None:
             kept.append((p.item, reason))
             continue
-        codings[p.item] = _coding(p, old, list(sources))
+        codings[p.item] = _coding(p, old, ids)
         written.append(p.item)
     if written:
         ordered = {it.id: codings[it.id] for it in ds.items if it.id in codings}

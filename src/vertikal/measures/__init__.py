@@ -70,5 +70,16 @@ def timeline(ds: Dataset, measure_ids: list[str] | None = None) -> dict[str, Any
 
 
 def methods(ds: Dataset) -> list[dict[str, Any]]:
-    """Every measure's definition: what it follows, its sources, assumptions and items."""
-    return [d.model_dump(mode="json", by_alias=True) for d in definitions(ds)]
+    """Every measure's definition: what it follows, its sources, assumptions and items.
+
+    Each source is shown as the registry describes it (`cite`, `url`), with what was checked in it.
+    """
+    from vertikal.references import describe
+
+    out = []
+    for d in definitions(ds):
+        row = d.model_dump(mode="json", by_alias=True)
+        described = describe(ds, [s.ref for s in d.sources])
+        row["sources"] = [r | {"verified": s.verified} for s, r in zip(d.sources, described, strict=True)]
+        out.append(row)
+    return out

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import AfterValidator, StringConstraints, ValidationError
 
 from vertikal import _yaml
 from vertikal.dataset import Dataset
@@ -12,6 +12,12 @@ from vertikal.measures.claims import PredicateError, evaluate_claim, parse
 from vertikal.models import Labels, Strict
 from vertikal.problems import VertikalError
 from vertikal.queries import NotFound
+
+
+def _article_id(text: str) -> str:
+    from vertikal.refs import ArticleRef
+
+    return ArticleRef.parse(text).id  # ValueError: the message says the expected form
 
 
 class ClaimsError(VertikalError, ValueError):
@@ -25,8 +31,10 @@ class ClaimsError(VertikalError, ValueError):
 
 
 class ClaimSource(Strict):
-    cite: str
-    url: str = ""
+    """A source of the claim: a registered source id (references.yaml) and, for a legal text, its articles."""
+
+    ref: Annotated[str, StringConstraints(min_length=1)]
+    articles: list[Annotated[str, AfterValidator(_article_id)]] = []
 
 
 class Claim(Strict):
@@ -72,6 +80,19 @@ def load_claims(ds: Dataset) -> list[Claim]:
     return list(parsed.claims)
 
 
+def _sources(ds: Dataset, sources: list[ClaimSource]) -> list[dict[str, Any]]:
+    """The claim's sources as shown: each registered source's display form and URL, with its articles."""
+    from vertikal import fmt
+    from vertikal.references import describe
+
+    out = []
+    for s, row in zip(sources, describe(ds, [s.ref for s in sources]), strict=True):
+        if s.articles:
+            row = row | {"articles": list(s.articles), "cite": f"{row['cite']} {fmt.cites(s.articles)}"}
+        out.append(row)
+    return out
+
+
 def summarise(verdicts: list[dict[str, Any]]) -> str:
     """One overall verdict: agreed by all measures, split, or not evaluable."""
     kinds = {v["verdict"] for v in verdicts}
@@ -98,7 +119,7 @@ def evaluate_all(ds: Dataset, only: str | None = None) -> dict[str, Any]:
                 "id": claim.id,
                 "group": claim.group,
                 "text": claim.text.model_dump(),
-                "sources": [s.model_dump() for s in claim.sources],
+                "sources": _sources(ds, claim.sources),
                 "check": claim.check,
                 "note": claim.note,
                 "verdict": summarise(verdicts),

@@ -8,6 +8,7 @@ from vertikal.dataset import Dataset
 from vertikal.measures import definitions
 from vertikal.measures.compute import score
 from vertikal.models import Coding
+from vertikal.references import describe
 
 # status change -> kind of change
 CHANGE = {
@@ -38,7 +39,7 @@ def _side(ds: Dataset, vid: str, c: Coding | None) -> dict[str, Any] | None:
         "cite": list(c.cite),
         "paraphrase": c.paraphrase,
         "confidence": c.confidence,
-        "sources": ds.sources_of(vid, c),
+        "sources": describe(ds, ds.sources_of(vid, c)),
     }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from vertikal.dataset import Dataset
 from vertikal.measures.defs import Component, Cond, MeasureDef, Rule
 from vertikal.models import Coding, Item
+from vertikal.references import describe
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
@@ -94,7 +95,7 @@ def _evidence(
                 "attrs": dict(c.attrs),
                 "cite": list(c.cite),
                 "confidence": c.confidence,
-                "sources": ds.sources_of(vid, c),
+                "sources": describe(ds, ds.sources_of(vid, c)),
             }
         )
     return out

@@ -61,8 +61,9 @@ class Part(Strict):
 
 
 class Source(Strict):
-    cite: str
-    url: str = ""
+    """A source the measure follows: a registered source id (references.yaml) and what was checked in it."""
+
+    ref: Annotated[str, StringConstraints(min_length=1)]
     verified: str = ""
 
 

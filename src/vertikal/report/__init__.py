@@ -80,7 +80,25 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.filters.update(_marked(lang))
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
+    env.filters["source"] = _source
     return env
+
+
+def _source(value: dict[str, Any], lang: str) -> Any:
+    """A described source (vertikal.references.describe) in `lang`, linked to its URL when it has one."""
+    from markupsafe import Markup, escape
+
+    text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+    written = str(value.get("lang") or "")  # a source in another language is marked with it
+    mark = Markup(' lang="%s"') % written if written and written != lang else Markup("")
+    url = str(value.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        shown = Markup('<a href="%s" rel="noopener noreferrer"%s>%s</a>') % (url, mark, text)
+    else:
+        shown = Markup("<span%s>%s</span>") % (mark, text) if mark else escape(text)
+    if value.get("articles"):
+        shown += " " + fmt.cites(value["articles"], lang)
+    return shown
 
 
 def render(ds: Dataset, lang: str) -> dict[str, Any]:

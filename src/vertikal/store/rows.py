@@ -9,6 +9,7 @@ from typing import Any
 from vertikal import measures, queries
 from vertikal.dataset import Dataset
 from vertikal.measures.compare import compare
+from vertikal.references import describe
 from vertikal.refs import ArticleRef
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -87,7 +88,7 @@ def _codings(ds: Dataset) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     "confidence": c.confidence,
                     "note": c.note,
                     "attrs_json": dumps(dict(c.attrs)),
-                    "sources_json": dumps(ds.sources_of(v.id, c)),
+                    "sources_json": dumps(describe(ds, ds.sources_of(v.id, c))),
                 }
             )
             for pos, cite in enumerate(c.cite):

@@ -201,7 +201,31 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
         )
 
-    return {"en": en, "local": local, "status": status, "cites": cites, "attr_change": attr_change}
+    def source(value: dict[str, Any]) -> Markup:
+        """A described source (vertikal.references.describe): its display form, linked to its URL.
+
+        A source written in another language than the page's is marked with its language.
+        """
+        text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+        written = str(value.get("lang") or "")
+        mark = Markup(' lang="%s"') % written if written and written != lang else Markup("")
+        url = str(value.get("url") or "")
+        if url.startswith(("https://", "http://")):
+            shown = Markup('<a href="%s" rel="noopener noreferrer"%s>%s</a>') % (url, mark, text)
+        else:
+            shown = Markup("<span%s>%s</span>") % (mark, text) if mark else escape(text)
+        if value.get("articles"):
+            shown += " " + fmt.cites(value["articles"], lang)
+        return shown
+
+    return {
+        "en": en,
+        "local": local,
+        "status": status,
+        "cites": cites,
+        "attr_change": attr_change,
+        "source": source,
+    }
 
 
 def notices(asked: str) -> list[tuple[str, str]]:

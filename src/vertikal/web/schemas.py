@@ -35,6 +35,15 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class SourceOut(Open):
+    """A source as the registry describes it (references.yaml): display form and URL, plus its fields."""
+
+    id: str
+    kind: str | None
+    cite: str
+    url: str
+
+
 class Citation(Open):
     id: str
     doc: str | None
@@ -51,7 +60,7 @@ class VersionRow(Open):
     adopted: str
     in_force: str
     basis: Literal["primary", "secondary"]
-    sources: list[str]
+    sources: list[SourceOut]
 
 
 class VersionListRow(VersionRow):
@@ -69,7 +78,7 @@ class CodingRow(Open):
     attrs: dict[str, Any]
     cite: list[Citation]
     paraphrase: str
-    sources: list[str]
+    sources: list[SourceOut]
     confidence: Literal["high", "medium", "low"]
     note: str
 
