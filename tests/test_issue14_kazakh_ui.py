@@ -404,3 +404,12 @@ def test_the_exports_carry_kazakh_label_columns(tmp_path: Path) -> None:
         rows = {(r["version"], r["cite"]): r for r in csv.DictReader(fh)}
     row = rows[("2017-03-10", "art_44__subpara_3")]
     assert row["label_kk"] == "44-бап, 3) тармақша" and row["label_ru"] == "ст. 44 пп. 3"
+
+
+def test_the_quality_tables_speak_kazakh(tmp_path: Path) -> None:
+    from vertikal.cli import render_quality
+
+    assert set(render_quality.WORDS["kk"]) == set(render_quality.WORDS["en"])
+    out = tmp_path / "blank.yaml"
+    done = runner.invoke(app, ["blank", "2022-09-17", "--out", str(out), "--lang", "kk"])
+    assert done.exit_code == 0 and "2022-09-17 редакциясының бос кодтаулары (71 бірлік)" in done.stdout
