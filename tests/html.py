@@ -22,13 +22,15 @@ def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 class _Text(HTMLParser):
-    """The text a reader sees, leaving out scripts, styles, code and elements marked lang="en"."""
+    """The text a reader sees, leaving out scripts, styles, code and elements marked as written in
+    another language than the page's (quoted in the language they exist in)."""
 
     SKIP = frozenset({"script", "style", "code", "template"})
     VOID = frozenset({"br", "img", "input", "link", "meta", "hr", "wbr", "source", "area", "col", "base"})
 
-    def __init__(self) -> None:
+    def __init__(self, page_lang: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.page_lang = page_lang
         self.stack: list[bool] = []  # for each open element: is its text left out?
         self.parts: list[str] = []
 
@@ -36,7 +38,9 @@ class _Text(HTMLParser):
         if tag in self.VOID:
             return
         hidden = bool(self.stack and self.stack[-1])
-        self.stack.append(hidden or tag in self.SKIP or dict(attrs).get("lang") == "en")
+        marked = dict(attrs).get("lang")
+        other = tag != "html" and marked is not None and marked != self.page_lang
+        self.stack.append(hidden or tag in self.SKIP or other)
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:
@@ -47,8 +51,9 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(html: str) -> str:
-    """The text of a page as a reader sees it, without scripts, styles, <code> and lang="en" parts."""
-    parser = _Text()
+def visible_text(html: str, page_lang: str = "kk") -> str:
+    """The text of a page as a reader sees it, without scripts, styles, <code> and the parts marked
+    as written in another language than `page_lang`."""
+    parser = _Text(page_lang)
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())

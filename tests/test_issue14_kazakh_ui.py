@@ -153,14 +153,18 @@ def _english_words(html: str) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES + ERROR_PAGES)
 def test_no_english_words_remain_in_the_kazakh_pages(client: TestClient, path: str) -> None:
-    """What exists in English only (paraphrases, notes, sources) is marked lang="en"; the rest is Kazakh."""
+    """What exists in English only (paraphrases, notes) is marked lang="en", a source with the language
+    it is written in; the rest is Kazakh."""
     html = client.get(_with(path, "kk")).text
     assert _english_words(html) == []
 
 
 def test_the_text_check_finds_english_where_there_is_some() -> None:
-    page = '<html lang="kk"><p>Редакциялар <b>Versions</b> of JSON</p><p lang="en">kept as English</p></html>'
-    assert _english_words(page) == ["Versions", "of"]
+    page = (
+        '<html lang="kk"><p>Редакциялар <b>Versions</b> of JSON</p><p lang="en">kept as English</p>'
+        '<a lang="ru" href="/">Закон</a><span lang="kk">not Kazakh</span></html>'
+    )
+    assert _english_words(page) == ["Versions", "of", "not", "Kazakh"]
 
 
 def test_the_kazakh_pages_speak_kazakh(client: TestClient) -> None:

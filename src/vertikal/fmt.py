@@ -445,6 +445,18 @@ class Names:
     def attr_change(self, k: str, a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
         return attr_change(k, a, b, lang, self.body_names)
 
+    def prose(self, v: Any) -> bool:
+        """Whether a coded value is text as the coder wrote it (in English), not a body, a number or yes/no.
+
+        >>> Names({"senate": {"en": "Senate"}}).prose("senate"), Names().prose(["2/3 of each chamber"])
+        (False, True)
+        """
+        if isinstance(v, str):
+            return v not in self.body_names
+        if isinstance(v, list | tuple):
+            return any(self.prose(x) for x in v)
+        return isinstance(v, Mapping)
+
 
 # -- sources (the registry in references.yaml) ----------------------------------------------------------
 # Kept apart from WORDS: the words a source's display form needs, per language (Kazakh left to the sweep).

@@ -39,7 +39,7 @@ def _md(text: Any) -> str:
     return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
-def _marked(lang: str) -> dict[str, Any]:
+def _marked(lang: str, names: fmt.Names) -> dict[str, Any]:
     """HTML filters for data not written in the report's language: the English marked lang="en"."""
     from markupsafe import Markup, escape
 
@@ -53,7 +53,15 @@ def _marked(lang: str) -> dict[str, Any]:
         own = texts.get(lang) if isinstance(texts, dict) else getattr(texts, lang, None)
         return escape(own) if own else en(fmt.pick(texts, "en"))
 
-    return {"en": en, "local": local}
+    def attr_change(a: dict[str, Any]) -> Markup:
+        """'consent body: — → Mazhilis', the key and any value the coder wrote in English marked."""
+        sides = [
+            en(names.value(v, lang)) if names.prose(v) else escape(names.value(v, lang))
+            for v in (a["from"], a["to"])
+        ]
+        return Markup("%s %s → %s") % (en(fmt.key(a["key"]) + ":"), *sides)
+
+    return {"en": en, "local": local, "attr_change": attr_change}
 
 
 def _env(lang: str, names: fmt.Names) -> Any:
@@ -73,11 +81,10 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites, version=None: names.cites(cites, version, lang)
     env.filters["value"] = lambda v: names.value(v, lang)
-    env.filters["attr_change"] = lambda a: names.attr_change(a["key"], a["from"], a["to"], lang)
     env.filters["score"] = fmt.score  # {{ x|score(lang) }}
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
     env.filters["pick"] = lambda labels: fmt.pick(labels, lang)
-    env.filters.update(_marked(lang))
+    env.filters.update(_marked(lang, names))
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     env.filters["source"] = _source

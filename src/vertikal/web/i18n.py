@@ -174,21 +174,13 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             return escape(texts[lang])
         return en(str(texts.get("en") or ""))
 
-    def english(v: Any) -> bool:
-        """Whether a coded value is English prose (not a body, a number or yes/no)."""
-        if isinstance(v, str):
-            return v not in names.body_names
-        if isinstance(v, list | tuple):
-            return any(english(x) for x in v)
-        return isinstance(v, dict)
-
     def attr_change(a: dict[str, Any]) -> Markup:
         """'consent body: — → Mazhilis', the key and any value in English prose marked as English."""
         sides = [
-            en(names.value(v, lang)) if english(v) else escape(names.value(v, lang))
+            en(names.value(v, lang)) if names.prose(v) else escape(names.value(v, lang))
             for v in (a["from"], a["to"])
         ]
-        return Markup("%s: %s → %s") % (en(fmt.key(a["key"])), *sides)
+        return Markup("%s %s → %s") % (en(fmt.key(a["key"]) + ":"), *sides)
 
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
