@@ -200,12 +200,13 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         """
         text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
         written = str(value.get("lang") or "")
-        mark = Markup(' lang="%s"') % written if written and written != lang else Markup("")
         url = str(value.get("url") or "")
         if url.startswith(("https://", "http://")):
-            shown = Markup('<a href="%s" rel="noopener noreferrer"%s>%s</a>') % (url, mark, text)
+            shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
         else:
-            shown = Markup("<span%s>%s</span>") % (mark, text) if mark else escape(text)
+            shown = escape(text)
+        if written and written != lang:
+            shown = Markup('<span lang="%s">%s</span>') % (written, shown)
         if value.get("articles"):
             shown += " " + fmt.cites(value["articles"], lang)
         return shown
