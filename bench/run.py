@@ -129,6 +129,97 @@ def export_all_process() -> float:
     return median_of(process("export", "--format", "all", "--out", str(out)), 5)
 
 
+def _hostile_yaml() -> dict[str, str]:
+    """Issue 11: the three hostile inputs: an alias bomb (~660 bytes), 10,000-deep nesting, and (by
+    path) a 100 MB file, which is written sparse so that the benchmark itself stays small."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return {
+        "bomb": "schema: 1\nclaims: []\n" + "\n".join(lines) + "\n",
+        "deep": "x: " + "[" * 10_000 + "]" * 10_000 + "\n",
+    }
+
+
+def _bomb_data() -> Path:
+    """A copy of the shipped data whose claims.yaml is the alias bomb."""
+    import vertikal
+
+    root = Path(tempfile.mkdtemp(prefix="vertikal-bench-")) / "data"
+    shutil.copytree(Path(vertikal.__file__).parent / "data", root)
+    (root / "claims.yaml").write_text(_hostile_yaml()["bomb"], encoding="utf-8")
+    return root
+
+
+@bench("yaml-hostile-inputs", target=1.0)
+def yaml_hostile_inputs() -> float:
+    """Issue 11: the slowest of the alias bomb, 10,000-deep nesting and a 100 MB file, each turned
+    into a coded problem by the YAML reader in-process (median of 5 each)."""
+    from vertikal import _yaml
+
+    texts = _hostile_yaml()
+    big = Path(tempfile.mkdtemp(prefix="vertikal-bench-")) / "big.yaml"
+    with big.open("wb") as fh:
+        fh.truncate(100 * 2**20)
+
+    def refused(fn: Callable[[], object], code: str) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                fn()
+            except _yaml.YamlError as exc:
+                assert exc.code == code, exc.code
+                return
+            raise AssertionError("not refused")
+
+        return run
+
+    cases = [
+        refused(lambda: _yaml.parse(texts["bomb"]), "VK026"),
+        refused(lambda: _yaml.parse(texts["deep"]), "VK024"),
+        refused(lambda: _yaml.read(big), "VK023"),
+    ]
+    return max(median_of(case, 5) for case in cases)
+
+
+_BOMB_RUN: dict[str, float] = {}
+
+
+def _check_bomb() -> dict[str, float]:
+    """`vertikal check` on data whose claims.yaml is the alias bomb, as a whole process: wall time
+    and peak RSS (median of 5; the process reports its own ru_maxrss)."""
+    if not _BOMB_RUN:
+        data = _bomb_data()
+        code = (
+            "import resource, sys\n"
+            "from vertikal.cli import main\n"
+            "try:\n    main()\n"
+            "finally:\n"
+            "    sys.stderr.write(f'RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+        )
+        times, rss = [], []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-c", code, "check", "--data", str(data)], capture_output=True, text=True
+            )
+            times.append(time.perf_counter() - t0)
+            assert proc.returncode == 1 and "VK026" in proc.stderr, proc.stderr[-500:]
+            rss.append(int(proc.stderr.rsplit("RSS ", 1)[1]) / 1024)
+        _BOMB_RUN.update(seconds=statistics.median(times), rss=max(rss))
+    return _BOMB_RUN
+
+
+@bench("check-alias-bomb-process", target=1.0)
+def check_alias_bomb_process() -> float:
+    """Issue 11: `vertikal check` with an alias bomb in claims.yaml, as a whole process (median of 5)."""
+    return _check_bomb()["seconds"]
+
+
+@bench("check-alias-bomb-rss", target=200.0, unit="MB")
+def check_alias_bomb_rss() -> float:
+    """Issue 11: peak RSS of that process (the largest of the 5 runs)."""
+    return _check_bomb()["rss"]
+
+
 _STEM = "kz-constitution-1995-rev2022-09"
 CORPUS_EN = ROOT.parent / "shared" / "corpus" / f"{_STEM}.en.txt"
 

@@ -30,6 +30,10 @@ CASES = {
     "VK014-shared-without-body": ("VK014", "codings/2000-01-01.yaml", 5),
     "VK015-unsourced-confidence": ("VK015", "codings/2000-01-01.yaml", 5),
     "VK016-duplicate-version": ("VK016", "versions.yaml", 15),
+    # bounded input (issue 11): each limit of the YAML reader, in a different kind of file
+    "VK024-yaml-too-deep": ("VK024", "codings/2000-01-01.yaml", 72),
+    "VK025-yaml-too-many-aliases": ("VK025", "measures/many.yaml", 1005),
+    "VK026-yaml-alias-expansion": ("VK026", "claims.yaml", 10),
     "VK050-source-missing-field": ("VK050", "references.yaml", 21),
     "VK051-rejected-host": ("VK051", "references.yaml", 25),
     "VK052-malformed-url": ("VK052", "references.yaml", 25),
@@ -57,10 +61,21 @@ def test_the_mini_dataset_is_valid(mini: Path) -> None:
 def test_broken_input_is_reported(case: str, broken: Callable[[str], Path]) -> None:
     code, file, line = CASES[case]
     root = broken(case)
-    problems = vertikal.load(root).problems
+    problems = vertikal.load(root, strict=False).problems
     hits = [p for p in problems if p.code == code]
     assert hits, [str(p) for p in problems]
     assert any(p.file.endswith(file) and p.line == line for p in hits), [str(p) for p in hits]
+    # the library refuses the same data by default, with every problem in one exception (a
+    # warning alone, a documented gap, is no reason to refuse)
+    if code in WARNINGS:
+        assert vertikal.load(root).problems == problems
+    else:
+        with pytest.raises(vertikal.DataError) as raised:
+            vertikal.load(root)
+        assert raised.value.problems == [p for p in problems if p.severity == "error"] + [
+            p for p in problems if p.severity == "warning"
+        ]
+        assert f"{file}:{line}: {code}" in str(raised.value) or len(raised.value.problems) > 1
     # the command reports the same, exits 1 (0 for a warning), and never shows a traceback
     listed = ["--warnings"] if code in WARNINGS else []  # warnings are summed in one line unless listed
     result = CliRunner().invoke(app, ["check", "--data", str(root), *listed])
@@ -74,12 +89,15 @@ def test_all_problems_are_reported_together(mini: Path) -> None:
     text = path.read_text(encoding="utf-8")
     text = text.replace("cite: [art_4]", "cite: [art_99]").replace("status: absent", "status: sometimes")
     path.write_text(text, encoding="utf-8")
-    codes = {p.code for p in vertikal.load(mini).problems}
+    codes = {p.code for p in vertikal.load(mini, strict=False).problems}
     assert {"VK009", "VK002"} <= codes
+    with pytest.raises(vertikal.DataError) as raised:
+        vertikal.load(mini)
+    assert {"VK009", "VK002"} <= {p.code for p in raised.value.problems}
 
 
 def test_unknown_key_message_lists_allowed_keys(broken: Callable[[str], Path]) -> None:
-    problems = vertikal.load(broken("VK003-unknown-key")).problems
+    problems = vertikal.load(broken("VK003-unknown-key"), strict=False).problems
     assert "allowed: status, with, attrs, cite, paraphrase, sources, confidence, note" in problems[0].message
 
 
@@ -87,7 +105,7 @@ def test_check_on_a_missing_directory_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", "--data", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert result.stderr.strip().count("\n") == 0
-    assert "not a directory" in result.stderr
+    assert "the data directory does not exist" in result.stderr
 
 
 def test_check_texts_resolves_citations_against_cached_texts(
@@ -108,3 +126,44 @@ def test_check_texts_resolves_citations_against_cached_texts(
     assert "art_3__para_1" not in result.stderr
     plain = runner.invoke(app, ["check", "--data", str(mini)])
     assert plain.exit_code == 0
+
+
+def test_issue11_a_file_past_the_size_limit_is_refused_unread(mini: Path) -> None:
+    """VK023: a 100 MB codings file is refused from its size alone (a sparse file: nothing is read)."""
+    path = mini / "codings" / "2000-01-01.yaml"
+    with path.open("r+b") as fh:
+        fh.truncate(100 * 2**20)
+    problems = vertikal.load(mini, strict=False).problems
+    assert [(p.code, p.file.endswith("codings/2000-01-01.yaml"), p.line) for p in problems] == [
+        ("VK023", True, 1)
+    ]
+    assert "larger than the limit" in problems[0].message
+    result = CliRunner().invoke(app, ["check", "--data", str(mini)])
+    assert result.exit_code == 1 and "VK023 yaml-too-large" in result.stderr
+
+
+def test_issue11_every_yaml_reader_goes_through_the_bounded_reader() -> None:
+    """No module but `_yaml` parses YAML itself (writing YAML, in `writer`, is allowed)."""
+    import re
+
+    src = Path(vertikal.__file__).parent
+    call = re.compile(r"(?<![\w.])yaml\.(safe_load|load|load_all|compose|parse|full_load|unsafe_load)\b")
+    offenders = [
+        f"{path.relative_to(src)}: {m[0]}"
+        for path in src.rglob("*.py")
+        if path.name != "_yaml.py"
+        for m in call.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert call.search("x = yaml.safe_load(text)") and not call.search("_yaml.parse(text)")
+
+
+def test_issue11_the_limits_are_documented_where_check_is() -> None:
+    from vertikal._yaml import LIMITS
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "coding-guide.md").read_text(encoding="utf-8")
+    help_text = " ".join(CliRunner().invoke(app, ["check", "--help"]).output.split())
+    for code in ("VK023", "VK024", "VK025", "VK026"):
+        assert code in guide and code in help_text and code in CODES
+    assert f"{LIMITS.max_depth} levels" in help_text and f"{LIMITS.max_depth} levels" in guide
+    assert f"{LIMITS.max_nodes:,} values" in help_text and f"{LIMITS.max_nodes:,} values" in guide

@@ -118,3 +118,23 @@ def test_round_trip_of_a_written_dataset(mini: Path) -> None:
         path.write_text(dump_coding_file(parsed), encoding="utf-8")
     after = vertikal.load(mini)
     assert after.problems == [] and after.codings == before.codings
+
+
+def test_issue11_the_loader_never_imports_the_validator() -> None:
+    """The dependency runs one way: check uses dataset; dataset imports neither check nor loader."""
+    import ast
+
+    src = Path(vertikal.__file__).parent
+    tree = ast.parse((src / "dataset.py").read_text(encoding="utf-8"))
+    imported = {
+        n.module if isinstance(n, ast.ImportFrom) else a.name
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    }
+    imported |= {
+        f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names
+    }
+    assert not {m for m in imported if m and ("check" in m or "loader" in m)}, imported
+    check_src = (src / "check.py").read_text(encoding="utf-8")
+    assert "from vertikal.dataset import" in check_src

@@ -106,7 +106,10 @@ def test_text_output_lists_the_proposals_and_the_figures() -> None:
             [str(EN), "--evaluate"],
             "--evaluate needs a version: give a VERSION instead",
         ),
-        ([str(EN), "--accept", "--version", "2030-01-01"], "unknown version '2030-01-01'; known: 1990-04-24"),
+        (
+            [str(EN), "--accept", "--version", "2030-01-01"],
+            "unknown version '2030-01-01'; known versions: 1990-04-24",
+        ),
         (["2030-01-01", "--evaluate"], "unknown version '2030-01-01'"),
         ([str(EN), "--evaluate", "--accept"], "choose one of --evaluate and --accept"),
         ([str(EN), "--item", "pardons"], "unknown item 'pardons'"),

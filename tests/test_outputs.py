@@ -50,6 +50,98 @@ def test_export_is_byte_identical_on_rerun(exported: Path, tmp_path: Path) -> No
         assert (exported / rel).read_bytes() == (again / rel).read_bytes(), rel
 
 
+def _resources(exported: Path) -> list[dict[str, Any]]:
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    resources: list[dict[str, Any]] = package["resources"]
+    return resources
+
+
+def test_issue11_every_csv_reads_with_polars_and_pandas_defaults(exported: Path) -> None:
+    """Issue 11, item 13: each CSV reads with polars' and pandas' default read_csv, every declared
+    string column with a value comes back as text, unchanged, and numbers come back as numbers."""
+    import pandas as pd
+    import polars as pl
+
+    for res in _resources(exported):
+        path = exported / res["path"]
+        raw = pl.read_csv(path, infer_schema=False)  # every cell as the text in the file
+        by_polars = pl.read_csv(path)
+        by_pandas = pd.read_csv(path)
+        assert by_polars.columns == by_pandas.columns.tolist() == [f["name"] for f in res["schema"]["fields"]]
+        for f in res["schema"]["fields"]:
+            name, kind = f["name"], f["type"]
+            if raw[name].fill_null("").eq("").all():
+                continue  # an empty column: nothing to infer (pandas reads it as all-NaN floats)
+            where = f"{res['name']}.{name}"
+            if kind in ("string", "date"):
+                assert by_polars.schema[name] == pl.String, where
+                assert pd.api.types.is_string_dtype(by_pandas[name]), (where, by_pandas[name].dtype)
+                assert by_polars[name].to_list() == raw[name].to_list(), where
+            elif kind in ("number", "integer"):
+                assert pd.api.types.is_numeric_dtype(by_pandas[name]), where
+                if raw[name].head(100).fill_null("").eq("").all():
+                    # polars infers from the first 100 rows: a column empty there is read as text;
+                    # its values must still be numbers (README: infer_schema_length=None reads them so)
+                    assert raw[name].drop_nulls().cast(pl.Float64, strict=True).len() > 0, where
+                    continue
+                assert by_polars.schema[name].is_numeric(), where
+            elif kind == "boolean":  # true/false, empty when unknown (pandas keeps NaN beside booleans)
+                assert by_polars.schema[name] == pl.Boolean, where
+                assert {type(x) for x in by_pandas[name].dropna()} <= {bool}, where
+
+
+def test_issue11_citation_parts_are_text_beside_the_lawyers_label(exported: Path) -> None:
+    import polars as pl
+
+    from vertikal import fmt
+
+    cites = pl.read_csv(exported / "csv" / "citations.csv")
+    inserted = cites.filter(pl.col("article").str.contains("-"))
+    assert inserted.height > 0  # articles such as 94-1, which broke the reader before
+    assert cites["article"].str.starts_with("art_").all()
+    row = cites.filter((pl.col("version") == "2017-03-10") & (pl.col("cite") == "art_44__subpara_3")).row(
+        0, named=True
+    )
+    assert (row["article"], row["paragraph"], row["subparagraph"]) == ("art_44", "", "subpara_3")
+    assert row["label_en"] == fmt.cite("art_44__subpara_3") and row["label_ru"] == fmt.cite(
+        "art_44__subpara_3", "ru"
+    )
+
+
+def test_issue11_wide_tables_one_row_per_item_one_column_per_version(exported: Path) -> None:
+    import polars as pl
+
+    ds = vertikal.load()
+    for name, items in [
+        ("wide_items", ds.items),
+        ("wide_powers", [it for it in ds.items if it.kind == "power"]),
+    ]:
+        wide = pl.read_csv(exported / "csv" / f"{name}.csv")
+        assert wide["item"].to_list() == [it.id for it in items]
+        assert wide.columns[5:] == [v.id for v in ds.versions]
+        for row in wide.iter_rows(named=True):
+            for v in ds.versions:
+                assert row[v.id] == ds.codings[v.id][row["item"]].status
+
+
+def test_issue11_the_dataset_version_is_in_every_export(exported: Path) -> None:
+    import polars as pl
+
+    from vertikal.release import how_to_cite, read_release
+
+    ds = vertikal.load()
+    release = read_release(ds.root)
+    assert release is not None
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == release.version and package["released"] == release.released
+    assert package["citation"] == how_to_cite(ds) and release.version in package["citation"]
+    assert package["vertikal_version"] == vertikal.__version__
+    for res in _resources(exported):
+        name = res["name"].replace("-", "_")
+        meta = pl.read_parquet_metadata(exported / "parquet" / f"{name}.parquet")
+        assert meta["vertikal:dataset_version"] == release.version
+
+
 def test_long_csv_reads_back(exported: Path) -> None:
     import polars as pl
 
@@ -126,6 +218,21 @@ def test_report_in_russian(tmp_path: Path) -> None:
     assert runner.invoke(app, ["report", "--out", str(out), "--lang", "ru", "--no-png"]).exit_code == 0
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'lang="ru"' in html and "Реформы по шагам" in html
+    assert "Как цитировать" in html and "Версия данных 2026" in html.replace("\n", " ")
+
+
+def test_issue11_the_report_says_how_to_cite_with_the_dataset_version(report_dir: Path) -> None:
+    from vertikal.release import how_to_cite, read_release
+
+    ds = vertikal.load()
+    release = read_release(ds.root)
+    assert release is not None
+    citation = how_to_cite(ds, "en")
+    md = (report_dir / "report.md").read_text(encoding="utf-8")
+    assert "## How to cite" in md and citation in md
+    assert f"dataset version {release.version}" in md.splitlines()[-1]  # the footer
+    html = (report_dir / "report.html").read_text(encoding="utf-8")
+    assert 'id="cite"' in html and f"dataset version {release.version}" in html
 
 
 @needs_chromium

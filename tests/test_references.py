@@ -82,7 +82,7 @@ def test_codings_versions_claims_and_measures_cite_ids_not_urls() -> None:
 
 def _codes(root: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for p in vertikal.load(root).problems:
+    for p in vertikal.load(root, strict=False).problems:
         out.setdefault(p.code, []).append(p.message)
     return out
 
@@ -108,7 +108,7 @@ def test_a_rejected_or_malformed_url_in_akims_is_reported(tmp_path: Path) -> Non
     text = text.replace(first[0], f"{first[1]}https://www.wiki3.en-us.nina.az/Akim.html", 1)
     text = text.replace("url: https://", "url: https://issuu.com./", 1)
     path.write_text(text, encoding="utf-8")
-    problems = vertikal.load(root).problems
+    problems = vertikal.load(root, strict=False).problems
     assert any(p.code == "VK051" and p.line == line and "nina.az" in p.message for p in problems)
     assert any(p.code == "VK052" and p.file.endswith("akims.yaml") for p in problems)
 
@@ -141,7 +141,7 @@ def test_duplicate_ids_and_unknown_kinds_are_reported(mini: Path) -> None:
     text = path.read_text(encoding="utf-8")
     text += text[text.index("  - id: testland-legal-db") :].replace("official_text", "blog_post")
     path.write_text(text, encoding="utf-8")
-    problems = vertikal.load(mini).problems
+    problems = vertikal.load(mini, strict=False).problems
     assert any(p.code == "VK004" and "registered twice" in p.message for p in problems)
     assert any(p.code == "VK002" and "unknown kind 'blog_post'" in p.message for p in problems)
 

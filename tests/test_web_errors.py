@@ -26,6 +26,9 @@ JSON_ERRORS = [
     ("/compare.json?a=2011-02-02&b=yesterday", 422),
     (f"/compare.json?a={LONG}&b=2017-03-10", 422),
     ("/versions/1995-8-30.json", 422),
+    ("/versions/1995-8.json", 422),
+    ("/versions/2022.json", 404),  # a year with two versions: ambiguous (the message lists them)
+    ("/compare.json?a=2007&b=2007-05-21", 422),  # the same version on both sides
     (f"/versions/{LONG}.json", 422),
     ("/powers/Decree.json", 422),
     (f"/powers/{LONG}.json", 422),
@@ -39,7 +42,8 @@ HTML_ERRORS = [
     ("/versions/1900-01-01", 404),
     ("/powers/no_such_power", 404),
     ("/compare?a=1900-01-01&b=2017-03-10", 404),
-    ("/compare?a=1995", 422),
+    ("/compare?a=1995-8", 422),
+    ("/compare?a=2011&b=2011-02-02", 422),
     ("/?lang=fr_FR%3Cx%3E", 422),  # a malformed tag (a well-formed unknown one falls back: issue 14)
     (f"/?lang={LONG}", 422),
     ("/versions/banana", 422),
@@ -89,6 +93,17 @@ def test_pages_answer_errors_as_pages_and_as_json_when_asked(
 def test_an_unknown_version_names_the_known_ones(client: TestClient) -> None:
     message = client.get("/versions/1900-01-01.json").json()["error"]["message"]
     assert "1900-01-01" in message and "1995-08-30" in message
+
+
+def test_an_ambiguous_version_lists_the_candidates(client: TestClient) -> None:
+    message = client.get("/versions/2022.json").json()["error"]["message"]
+    assert "ambiguous" in message and "2022-06-08, 2022-09-17" in message
+    same = client.get("/compare.json?a=2007&b=2007-05-21").json()["error"]["message"]
+    assert "same version" in same
+    page = client.get("/versions/2022?lang=ru")
+    assert page.status_code == 404 and "неоднозначна" in page.text and "2022-06-08, 2022-09-17" in page.text
+    page = client.get("/compare?a=2007&b=2007-05-21&lang=ru")
+    assert page.status_code == 422 and "одна и та же редакция (2007-05-21)" in page.text
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])

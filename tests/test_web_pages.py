@@ -240,3 +240,13 @@ def test_translations_cover_every_template_string() -> None:
         if entry is None or not entry.string or (isinstance(entry.string, tuple) and not all(entry.string)):
             missing.append(msg)
     assert missing == []
+
+
+def test_issue11_versions_resolve_from_a_prefix_or_a_year(client: TestClient) -> None:
+    """The web uses the library's resolver: /versions/1998 is /versions/1998-10-07, and so on."""
+    assert client.get("/versions/1998.json").json() == client.get("/versions/1998-10-07.json").json()
+    short = client.get("/compare.json?a=1998&b=2007")
+    assert short.status_code == 200
+    assert short.json() == client.get("/compare.json?a=1998-10-07&b=2007-05-21").json()
+    page = client.get("/versions/2007-05")
+    assert page.status_code == 200 and "/versions/2007-05-21.json" in page.text

@@ -1,7 +1,16 @@
-"""Strict YAML reading: plain values plus the line of every key, duplicate keys reported.
+"""Strict, bounded YAML reading: plain values plus the line of every key, duplicate keys reported.
 
-PyYAML's composer gives nodes with positions; we build plain Python values from them ourselves, so
-that dates stay strings (checked later against one ISO pattern) and every value keeps its line.
+Every YAML file vertikal reads goes through here. We build plain Python values from PyYAML's event
+stream ourselves, without recursion, so that dates stay strings (checked later against one ISO
+pattern), every value keeps its line, and hostile input is refused early with a stable code:
+
+- VK023: the file is larger than `Limits.max_bytes` (checked before reading it);
+- VK024: collections nested deeper than `Limits.max_depth`;
+- VK025: more than `Limits.max_aliases` anchors and aliases;
+- VK026: aliases that would expand the document beyond `Limits.max_nodes` values (an "alias bomb").
+
+An alias gives the anchored value itself (shared, not copied); its size counts towards `max_nodes`
+each time it is used, as any consumer walking the document would see it.
 """
 
 from __future__ import annotations
@@ -11,8 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.resolver import Resolver
 
-try:  # the C composer is several times faster; fall back when libyaml is missing
+from vertikal.problems import VertikalError
+
+try:  # the C parser is several times faster; fall back when libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the build of PyYAML
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -23,15 +35,30 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_RESOLVER = Resolver()
 
 
-class YamlError(Exception):
-    """The file is not YAML at all."""
+@dataclass(frozen=True)
+class Limits:
+    """How much one YAML file may hold. The defaults are far above what any data file needs."""
 
-    def __init__(self, line: int, message: str) -> None:
+    max_bytes: int = 8 * 2**20  # 8 MiB; the largest shipped file is under 200 KiB
+    max_depth: int = 64  # nested mappings and sequences; the shipped data nests under 10 deep
+    max_aliases: int = 1000  # anchors plus aliases; the shipped data uses none
+    max_nodes: int = 1_000_000  # values in the document with every alias expanded
+
+
+LIMITS = Limits()
+
+
+class YamlError(VertikalError):
+    """The file is not YAML, or is past one of the limits; `code` is its stable problem code."""
+
+    def __init__(self, line: int, message: str, code: str = "VK001") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.code = code
 
 
 @dataclass
@@ -52,8 +79,7 @@ class Doc:
         return self.lines.get((), 1)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    tag, text = node.tag, node.value
+def _convert(tag: str, text: str) -> Any:
     if tag == _NULL:
         return None
     if tag == _BOOL:
@@ -71,46 +97,215 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return text  # strings and timestamps stay strings
 
 
-def _build(node: yaml.Node, path: Path_, doc: Doc) -> Any:
-    doc.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*path, i), doc) for i, child in enumerate(node.value)]
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(_scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            sub = (*path, key)
-            if key in out:
-                doc.duplicates.append((sub, key_node.start_mark.line + 1))
+_PLAIN: dict[str, Any] = {}  # short plain scalars already resolved (values are immutable)
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    text = event.value
+    if event.tag and event.tag != "!":
+        return _convert(event.tag, text)
+    if not event.implicit[0]:  # quoted, or a non-specific tag: a string
+        return text
+    if text in _PLAIN:
+        return _PLAIN[text]
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
+    value = _convert(tag, text)
+    if len(text) <= 40 and len(_PLAIN) < 4096:
+        _PLAIN[text] = value
+    return value
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or sequence being built."""
+
+    value: Any  # dict[str, Any] | list[Any]
+    is_list: bool
+    path: Path_
+    line: int
+    anchor: str | None
+    record: bool  # False inside the value of a duplicate key: its lines would shadow the first's
+    nodes: int = 1  # values in this collection with aliases expanded, itself included
+    key: Any = None
+    key_line: int = 0
+    has_key: bool = False
+
+
+def _limit(line: int, code: str, limits: Limits) -> YamlError:
+    if code == "VK024":
+        return YamlError(line, f"nested deeper than {limits.max_depth} levels (limit)", code)
+    if code == "VK025":
+        return YamlError(line, f"more than {limits.max_aliases} anchors and aliases (limit)", code)
+    return YamlError(
+        line,
+        f"aliases expand the document beyond {limits.max_nodes:,} values (limit); "
+        "write the values out instead of repeating anchors",
+        code,
+    )
+
+
+def _build(loader: Any, limits: Limits) -> Doc:
+    """Plain values from the parser's events, with an explicit stack instead of recursion."""
+    doc = Doc(value=None)
+    lines = doc.lines
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    aliases = nodes = documents = 0
+    get = loader.get_event
+    while True:
+        ev = get()
+        kind = type(ev)
+        if kind is yaml.StreamEndEvent:
+            return doc
+        line = ev.start_mark.line + 1
+        size = 1
+        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+            if kind is yaml.ScalarEvent:
+                value = _scalar(ev)
+                if ev.anchor is not None:
+                    aliases += 1
+                    anchors[ev.anchor] = (value, 1)
+            else:
+                aliases += 1
+                if ev.anchor not in anchors:
+                    raise YamlError(line, f"not valid YAML: found undefined alias {ev.anchor!r}")
+                value, size = anchors[ev.anchor]
+            if aliases > limits.max_aliases:
+                raise _limit(line, "VK025", limits)
+            nodes += size
+            if nodes > limits.max_nodes:
+                raise _limit(line, "VK026", limits)
+            if not stack:
+                doc.value = value
+                lines[()] = line
                 continue
-            out[key] = _build(value_node, sub, doc)
-            doc.lines[sub] = key_node.start_mark.line + 1
-        return out
-    raise YamlError(node.start_mark.line + 1, f"unsupported YAML node {type(node).__name__}")
+            top = stack[-1]
+            top.nodes += size
+            if top.is_list:
+                if top.record:
+                    lines[(*top.path, len(top.value))] = line
+                top.value.append(value)
+            elif not top.has_key:
+                top.key = value if isinstance(value, str) else str(value)
+                top.key_line, top.has_key = line, True
+            else:
+                top.has_key = False
+                if top.key in top.value:
+                    doc.duplicates.append(((*top.path, top.key), top.key_line))
+                else:
+                    top.value[top.key] = value
+                    if top.record:
+                        lines[(*top.path, top.key)] = top.key_line
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if ev.anchor is not None:
+                aliases += 1
+                if aliases > limits.max_aliases:
+                    raise _limit(line, "VK025", limits)
+            nodes += 1
+            if nodes > limits.max_nodes:
+                raise _limit(line, "VK026", limits)
+            if len(stack) >= limits.max_depth:
+                raise _limit(line, "VK024", limits)
+            is_list = kind is yaml.SequenceStartEvent
+            if not stack:
+                path: Path_ = ()
+                record = True
+                lines[()] = line
+            else:
+                top = stack[-1]
+                if top.is_list:
+                    path, record = (*top.path, len(top.value)), top.record
+                    if record:
+                        lines[path] = line
+                elif top.has_key:
+                    path = (*top.path, top.key)
+                    record = top.record and top.key not in top.value
+                    if record:
+                        lines[path] = top.key_line
+                else:  # a collection used as a key: no lines of its own
+                    path, record = (*top.path, "<key>"), False
+            stack.append(_Frame([] if is_list else {}, is_list, path, line, ev.anchor, record))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            value = frame.value
+            if frame.anchor is not None:
+                anchors[frame.anchor] = (value, frame.nodes)
+            if not stack:
+                doc.value = value
+                continue
+            top = stack[-1]
+            top.nodes += frame.nodes
+            if top.is_list:
+                top.value.append(value)
+            elif not top.has_key:
+                top.key = str(value)
+                top.key_line, top.has_key = frame.line, True
+            else:
+                top.has_key = False
+                if top.key in top.value:
+                    doc.duplicates.append(((*top.path, top.key), top.key_line))
+                else:
+                    top.value[top.key] = value
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlError(line, "not valid YAML: expected a single document in the stream")
 
 
-def parse(text: str) -> Doc:
-    """Parse one YAML document into plain values with line numbers."""
+def parse(text: str, limits: Limits = LIMITS) -> Doc:
+    """Parse one YAML document into plain values with line numbers, within `limits`."""
+    size = len(text.encode("utf-8")) if len(text) * 4 > limits.max_bytes else len(text)
+    if size > limits.max_bytes:
+        raise YamlError(1, _too_large(size, limits), "VK023")
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return _build(loader, limits)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit (1,000), above ours
+            raise YamlError(line, f"nested deeper than {limits.max_depth} levels (limit)", "VK024") from None
         raise YamlError(line, f"not valid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1, f"not valid YAML: {exc}") from None
-    doc = Doc(value=None)
-    if node is not None:
-        doc.value = _build(node, (), doc)
-    return doc
+    finally:
+        loader.dispose()
 
 
-def read(path: Path) -> Doc:
-    """Read and parse a YAML file; undecodable bytes are a YamlError at line 1."""
+def _too_large(size: int, limits: Limits) -> str:
+    return f"file of {size:,} bytes is larger than the limit of {limits.max_bytes:,} bytes"
+
+
+def read(path: Path, limits: Limits = LIMITS) -> Doc:
+    """Read and parse a YAML file; too large a file is refused before it is read (VK023).
+
+    Undecodable bytes are a YamlError (VK001) at line 1.
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise YamlError(1, _too_large(size, limits), "VK023")
+    with path.open("rb") as fh:
+        raw = fh.read(limits.max_bytes + 1)  # a file that grew since stat() is still bounded
+    if len(raw) > limits.max_bytes:
+        raise YamlError(1, _too_large(len(raw), limits), "VK023")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(1, f"not UTF-8 text (byte {exc.start})") from None
-    return parse(text)
+    return parse(text, limits)
+
+
+def load_text(text: str, where: str, limits: Limits = LIMITS) -> Any:
+    """The plain value of a YAML text shipped with the package (tables, strings), within `limits`.
+
+    Problems are raised as YamlError with `where` in the message.
+    """
+    try:
+        doc = parse(text, limits)
+    except YamlError as exc:
+        raise YamlError(exc.line, f"{where}:{exc.line}: {exc.message}", exc.code) from None
+    if doc.duplicates:
+        dup, line = doc.duplicates[0]
+        raise YamlError(line, f"{where}:{line}: duplicate key {'.'.join(map(str, dup))!r}", "VK004")
+    return doc.value

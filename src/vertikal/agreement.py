@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from vertikal.dataset import Dataset, load
+from vertikal.dataset import Dataset
+from vertikal.loader import load
 from vertikal.models import Coding
 from vertikal.problems import VertikalError, display_path
 from vertikal.refs import ArticleRef
@@ -136,7 +137,7 @@ def _strict(path: Path | str) -> Dataset:
     root = Path(path)
     if not root.is_dir():
         raise AgreementError(f"{root}: not a directory")
-    ds = load(root)
+    ds = load(root, strict=False)  # refused below with a message naming this copy
     if ds.errors:
         first = ds.errors[0]
         more = f" (and {len(ds.errors) - 1} more)" if len(ds.errors) > 1 else ""
@@ -156,10 +157,24 @@ def _side(c: Coding) -> dict[str, Any]:
     }
 
 
+def _resolve(a: Dataset, b: Dataset, text: str) -> str:
+    """A version of either copy named by its id, a unique prefix or a year (the library's resolver)."""
+    from vertikal.queries import Ambiguous, NotFound, resolve_id
+
+    pairs = sorted({(v.id, v.in_force) for v in (*a.versions, *b.versions)}, key=lambda p: (p[1], p[0]))
+    try:
+        return resolve_id(pairs, text)
+    except Ambiguous as exc:
+        raise AgreementError(str(exc)) from None
+    except NotFound:
+        return text  # reported below, naming both copies
+
+
 def _chosen(a: Dataset, b: Dataset, versions: Sequence[str] | None) -> tuple[list[str], list[str], list[str]]:
     """(versions in both, only in A, only in B), in the copies' order, limited to `versions`."""
     in_a, in_b = [v.id for v in a.versions], [v.id for v in b.versions]
     if versions:
+        versions = [_resolve(a, b, v) for v in versions]
         unknown = [v for v in versions if v not in in_a and v not in in_b]
         if unknown:
             known = ", ".join(dict.fromkeys([*in_a, *in_b]))

@@ -82,7 +82,10 @@ def blank_text(ds: Dataset, version_id: str) -> str:
 
 def write_blank(ds: Dataset, version_id: str, out: Path, force: bool = False) -> dict[str, Any]:
     """Write the blank for `version_id` to `out`; refuse to replace an existing file unless `force`."""
+    from vertikal.queries import resolve_version
+
     out = Path(out)
+    version_id = resolve_version(ds, version_id)  # an id, a unique prefix or a year
     text = blank_text(ds, version_id)
     if out.is_dir():
         raise BlankError(f"{out}: is a directory; give the path of the codings file to write")

@@ -1,17 +1,30 @@
-"""The rules `vertikal check` applies beyond the schemas. Each reports problems with stable codes."""
+"""The rules `vertikal check` applies beyond the schemas. Each reports problems with stable codes.
+
+The validator uses the loader (`vertikal.dataset` parses and schema-validates); `validate` runs every
+rule on a dataset it has read. `vertikal.load()` is the two together.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from vertikal.dataset import Dataset, Source, read_source
 from vertikal.models import CodingFile, Version
+from vertikal.problems import Problem, display_path
 from vertikal.references import is_legal_text
 from vertikal.refs import ArticleRef, expand_articles
 
-if TYPE_CHECKING:
-    from vertikal.dataset import Dataset, Source
+
+def validate(ds: Dataset) -> Dataset:
+    """Apply every rule to the dataset `ds` (as read by `vertikal.dataset.read`); problems go to `ds`."""
+    for src, parsed in ds.coding_files:
+        present = set(src.doc.value.get("codings") or {})
+        coding_file(ds, src, src.path.stem, parsed, present)
+    dataset(ds)
+    extras(ds)
+    ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
+    return ds
 
 
 def normalized(text: str) -> str:
@@ -266,13 +279,12 @@ def extras(ds: Dataset) -> None:
     akim_rules(ds)
     references.report(ds)
     from vertikal.measures.defs import load_defs
-    from vertikal.problems import Problem, display_path
 
     mdir = ds.root / "measures"
     if mdir.is_dir():
         defs, errors = load_defs(mdir)
-        for file, line, msg in errors:
-            ds.problems.append(Problem(display_path(Path(file)), line, "VK020", msg))
+        for file, line, code, msg in errors:
+            ds.problems.append(Problem(display_path(Path(file)), line, code, msg))
         known = {it.id for it in ds.items}
         for d in defs:
             used = {c.item for comp in d.components for r in comp.rules for c in (*r.when, *r.any, *r.count)}
@@ -292,7 +304,7 @@ def extras(ds: Dataset) -> None:
         try:
             load_claims(ds)
         except ClaimsError as exc:
-            ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, "VK021", exc.message))
+            ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, exc.code, exc.message))
 
 
 def akim_rules(ds: Dataset) -> None:
@@ -302,28 +314,18 @@ def akim_rules(ds: Dataset) -> None:
         return
     from pydantic import ValidationError
 
-    from vertikal import _yaml
     from vertikal.akims import rules
     from vertikal.akims.models import AkimsFile
-    from vertikal.dataset import Source
-    from vertikal.problems import Problem, display_path
 
-    name = display_path(path)
-    try:
-        doc = _yaml.read(path)
-    except _yaml.YamlError as exc:
-        ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
+    src = read_source(ds, path)
+    if src is None:
         return
-    src = Source(path, name, doc)
-    ds.sources[name] = src  # kept, so that the source rules (vertikal.references) need not parse it again
-    for dup, line in doc.duplicates:
-        ds.problem(src, line, "VK004", f"duplicate key {'.'.join(map(str, dup))!r}")
     try:
-        data = AkimsFile.model_validate(doc.value)
+        data = AkimsFile.model_validate(src.doc.value)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
             code = "VK003" if err["type"] == "extra_forbidden" else "VK002"
-            ds.problem(src, doc.line(loc), code, f"{'.'.join(map(str, loc))}: {err['msg']}")
+            ds.problem(src, src.doc.line(loc), code, f"{'.'.join(map(str, loc))}: {err['msg']}")
         return
     rules.report(ds, src, data)

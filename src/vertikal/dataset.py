@@ -1,6 +1,8 @@
-"""Load the dataset (codebook, versions manifest, one codings file per version) strictly.
+"""Read the dataset (codebook, versions manifest, one codings file per version) and check its schemas.
 
-Every problem found is collected, with its code, file and line; nothing stops at the first one.
+This module only parses and schema-validates; the rules across files live in `vertikal.check`, which
+uses this module (never the other way round). `vertikal.load()` runs both. Every problem found is
+collected, with its code, file and line; nothing stops at the first one.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vertikal import _yaml
-from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Version
+from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Release, Version
 from vertikal.problems import Problem, display_path
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ M = TypeVar("M", bound=BaseModel)
 CODEBOOK = "codebook.yaml"
 VERSIONS = "versions.yaml"
 CODINGS = "codings"
+RELEASE = "dataset.yaml"
 TODO = "TODO"  # the placeholder of a blank codings file (`vertikal blank`)
 _STILL_TODO = "still TODO: fill it in (this is a blank written by `vertikal blank`)"
 
@@ -56,9 +59,12 @@ class Dataset:
     root: Path
     codebook: Codebook | None = None
     manifest: Manifest | None = None
+    release: Release | None = None  # the dataset's version and release date, when it has dataset.yaml
     codings: dict[str, dict[str, Coding]] = field(default_factory=dict, repr=False)
     coding_sources: dict[str, list[str]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    # every codings file that passed its schema, as read (for the rules in `vertikal.check`)
+    coding_files: list[tuple[Source, CodingFile]] = field(default_factory=list, repr=False)
     references: Registry | None = field(default=None, repr=False)  # the source registry (references.yaml)
     problems: list[Problem] = field(default_factory=list)
     # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
@@ -160,7 +166,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or name for name, f in current.model_fields.items()]
 
 
-def _read(ds: Dataset, path: Path) -> Source | None:
+def read_source(ds: Dataset, path: Path) -> Source | None:
+    """Parse one YAML file of the dataset; problems (syntax, limits, duplicate keys) go to `ds`."""
     name = display_path(path)
     if not path.is_file():
         ds.problems.append(Problem(name, 0, "VK013", "file not found"))
@@ -168,7 +175,7 @@ def _read(ds: Dataset, path: Path) -> Source | None:
     try:
         doc = _yaml.read(path)
     except _yaml.YamlError as exc:
-        ds.problems.append(Problem(name, exc.line, "VK001", exc.message))
+        ds.problems.append(Problem(name, exc.line, exc.code, exc.message))
         return None
     except OSError as exc:
         ds.problems.append(Problem(name, 0, "VK013", f"cannot read: {exc.strerror}"))
@@ -206,22 +213,29 @@ def _coding_file(ds: Dataset, src: Source) -> CodingFile | None:
     return CodingFile(version=head.version, basis=head.basis, sources=head.sources, codings=good)
 
 
-def load(root: Path | str | None = None) -> Dataset:
-    """Load and check the dataset under `root`. Problems are in `Dataset.problems`."""
-    from vertikal import check, references  # the rules; imported here to keep the modules apart
+def read(root: Path | str | None = None) -> Dataset:
+    """Parse the dataset under `root` and validate every file against its schema (no cross-file rules).
 
+    Use `vertikal.load()`, which also applies the rules of `vertikal.check`.
+    """
     ds = Dataset(root=Path(root) if root is not None else default_root())
+    from vertikal import references  # the source registry's reader (its rules run in `check`)
+
     references.load(ds)  # first: the codings' checks read the kinds of their sources (VK015)
-    src = _read(ds, ds.root / CODEBOOK)
+    src = read_source(ds, ds.root / CODEBOOK)
     if src:
         ds.codebook = _validate(ds, src, Codebook)
-    src = _read(ds, ds.root / VERSIONS)
+    src = read_source(ds, ds.root / VERSIONS)
     if src:
         ds.manifest = _validate(ds, src, Manifest)
+    if (ds.root / RELEASE).is_file():
+        src = read_source(ds, ds.root / RELEASE)
+        if src:
+            ds.release = _validate(ds, src, Release)
     codings_dir = ds.root / CODINGS
     files = sorted(codings_dir.glob("*.yaml")) if codings_dir.is_dir() else []
     for path in files:
-        src = _read(ds, path)
+        src = read_source(ds, path)
         if src is None:
             continue
         parsed = _coding_file(ds, src)
@@ -229,8 +243,5 @@ def load(root: Path | str | None = None) -> Dataset:
             continue
         ds.codings[parsed.version] = dict(parsed.codings)
         ds.coding_sources[parsed.version] = list(parsed.sources)
-        check.coding_file(ds, src, path.stem, parsed, set(src.doc.value.get("codings") or {}))
-    check.dataset(ds)
-    check.extras(ds)
-    ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
+        ds.coding_files.append((src, parsed))
     return ds

@@ -108,6 +108,18 @@ class Manifest(Strict):
     versions: list[Version]
 
 
+class Release(Strict):
+    """The dataset's own version and release date (``dataset.yaml``), for citing it."""
+
+    schema_: int = Field(alias="schema")
+    title: str = Field(min_length=1, max_length=200)
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){1,2}([.-]?[a-z0-9]+)?$")]
+    released: IsoDate
+    licence: str = Field(min_length=1)
+    authors: list[Annotated[str, StringConstraints(min_length=1)]] = Field(min_length=1)
+    note: str = ""
+
+
 class Coding(Strict):
     """The status of one codebook item in one version, with its evidence."""
 

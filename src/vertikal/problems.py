@@ -34,6 +34,10 @@ CODES: dict[str, str] = {
     "VK020": "measure-definition",
     "VK021": "claims-file",
     "VK022": "uncited-secondary",
+    "VK023": "yaml-too-large",
+    "VK024": "yaml-too-deep",
+    "VK025": "yaml-too-many-aliases",
+    "VK026": "yaml-alias-expansion",
     "VK030": "paraphrase-is-definition",
     "VK036": "decentralization-index",
     "VK037": "direct-share-exceeds-units",
@@ -91,3 +95,19 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+class DataError(VertikalError):
+    """The data has problems: raised by `vertikal.load()` with every problem found (code, file, line).
+
+    `problems` lists them all, errors first; the message names the first and counts the rest.
+    """
+
+    def __init__(self, problems: list[Problem], message: str | None = None) -> None:
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"] or self.problems
+        if message is None:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            first = errors[0] if errors else "no details"
+            message = f"the data has problems; run `vertikal check`: {first}{more}"
+        super().__init__(message)

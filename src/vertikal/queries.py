@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from vertikal.dataset import Dataset
@@ -15,12 +16,76 @@ class NotFound(VertikalError, LookupError):
     """An unknown version, item or domain; the message lists what exists."""
 
 
+class Ambiguous(NotFound):
+    """A version prefix or year that fits several versions; `candidates` lists them."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class SameVersion(VertikalError, ValueError):
+    """Both sides of a comparison are the same version."""
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def resolve_id(versions: Iterable[tuple[str, str]], text: str) -> str:
+    """The version id that `text` names, from (id, in force) pairs in order; the one resolver of ids.
+
+    `text` is an id, a unique prefix of one (``1998``, ``2022-09``), or a year in which exactly one
+    version was in force. A prefix or year that fits several versions raises `Ambiguous` listing
+    them; anything else raises `NotFound` listing the known ids.
+
+    >>> vs = [("1995-08-30", "1995-09-05"), ("1998-10-07", "1998-10-07"), ("2007-05-21", "2007-05-21")]
+    >>> resolve_id(vs, "1998"), resolve_id(vs, "2007-05"), resolve_id(vs, "2001")
+    ('1998-10-07', '2007-05-21', '1998-10-07')
+    """
+    pairs = list(versions)
+    ids = [vid for vid, _ in pairs]
+    text = text.strip()
+    if text in ids:
+        return text
+    found = [vid for vid in ids if text and vid.startswith(text)]
+    how = f"versions whose id starts with {text}"
+    if not found and _YEAR.match(text) and pairs:
+        # a year in which no version took effect: the version(s) in force during that year
+        starts = [in_force for _, in_force in pairs]
+        ends = [*starts[1:], None]
+        first, last = starts[0][:4], starts[-1][:4]
+        if first <= text <= last:
+            found = [
+                vid
+                for (vid, start), end in zip(pairs, ends, strict=True)
+                if start <= f"{text}-12-31" and (end is None or end > f"{text}-01-01")
+            ]
+            how = f"versions in force in {text}"
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Ambiguous(
+            f"version {text!r} is ambiguous: {how}: {', '.join(found)}; give more of the date", found
+        )
+    raise NotFound(f"unknown version {text!r}; known versions: {', '.join(ids)}")
+
+
+def resolve_version(ds: Dataset, text: str) -> str:
+    """The id of the version of `ds` that `text` names (see `resolve_id`)."""
+    return resolve_id(((v.id, v.in_force) for v in ds.versions), text)
+
+
+def resolve_pair(ds: Dataset, a: str, b: str) -> tuple[str, str]:
+    """Two different versions, resolved; the same version twice raises `SameVersion`."""
+    va, vb = resolve_version(ds, a), resolve_version(ds, b)
+    if va == vb:
+        said = f"{a!r} and {b!r} both name" if a != b else f"{a!r} names"
+        raise SameVersion(f"{said} version {va}: both sides are the same version; give two different ones")
+    return va, vb
+
+
 def _find_version(ds: Dataset, version_id: str) -> Version:
-    try:
-        return ds.version(version_id)
-    except KeyError:
-        known = ", ".join(v.id for v in ds.versions)
-        raise NotFound(f"unknown version {version_id!r}; known versions: {known}") from None
+    return ds.version(resolve_version(ds, version_id))
 
 
 def codebook(ds: Dataset) -> list[dict[str, Any]]:
@@ -94,8 +159,9 @@ def _coding_row(ds: Dataset, version_id: str, item_id: str, coding: Coding) -> d
 
 
 def powers(ds: Dataset, version_id: str, domain: str | None = None) -> dict[str, Any]:
-    """Every coding of one version, optionally of one domain, in codebook order."""
+    """Every coding of one version (an id, a unique prefix or a year), optionally of one domain."""
     version = _find_version(ds, version_id)
+    version_id = version.id
     assert ds.codebook is not None
     if domain is not None and domain not in ds.codebook.domains:
         known = ", ".join(ds.codebook.domains)

@@ -185,7 +185,7 @@ def is_legal_text(ds: Dataset, ref_id: str) -> bool:
 
 def load(ds: Dataset) -> Registry | None:
     """Read and validate ``references.yaml`` under the dataset's root; problems go to `ds.problems`."""
-    from vertikal.dataset import _read
+    from vertikal.dataset import read_source
 
     path = ds.root / REFERENCES
     if not path.is_file():
@@ -201,7 +201,7 @@ def load(ds: Dataset) -> Registry | None:
             )
         )
         return None
-    src = _read(ds, path)
+    src = read_source(ds, path)
     if src is None:
         return None
     value = dict(src.doc.value)

@@ -10,7 +10,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from vertikal.dataset import Dataset, load
+from vertikal.dataset import Dataset
 from vertikal.fmt import Names
 from vertikal.problems import VertikalError
 
@@ -73,16 +73,24 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def dataset(data: Path | None) -> Dataset:
-    """Load the data, refusing to go on if it has problems."""
-    if data is not None and not data.is_dir():
-        fail(f"{data}: not a directory")
-    ds = load(data)
-    if ds.errors:
-        first = ds.errors[0]
-        more = f" (and {len(ds.errors) - 1} more)" if len(ds.errors) > 1 else ""
-        fail(f"the data has problems; run `vertikal check`: {first}{more}")
-    return ds
+def dataset(data: Path | None, strict: bool = True) -> Dataset:
+    """Load the data, refusing (in one line) to go on if it has errors, unless `strict` is False."""
+    from vertikal.loader import load
+
+    try:
+        return load(data, strict=strict)
+    except VertikalError as exc:
+        fail(str(exc))
+
+
+def version_id(text: str, data: Path | None = None, ds: Dataset | None = None) -> str:
+    """The version id that `text` names (an id, a unique prefix or a year), or a one-line refusal."""
+    from vertikal.queries import resolve_version
+
+    try:
+        return resolve_version(ds if ds is not None else dataset(data, strict=False), text)
+    except VertikalError as exc:
+        fail(str(exc))
 
 
 def emit_json(value: Any) -> None:

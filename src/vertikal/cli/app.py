@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from vertikal._yaml import LIMITS
 from vertikal.cli import render
 from vertikal.cli._common import (
     DataOpt,
@@ -27,6 +28,39 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    """`vertikal --version`: the program's version and the version of the data it reads by default."""
+    if not value:
+        return
+    import vertikal
+    from vertikal.dataset import default_root
+    from vertikal.release import UNVERSIONED, read_release
+
+    root = default_root()
+    found = read_release(root) if root.is_dir() else None
+    typer.echo(f"vertikal {vertikal.__version__}")
+    if found is not None:
+        typer.echo(f"dataset {found.version} (released {found.released})")
+    else:
+        typer.echo(f"dataset {UNVERSIONED} ({root} has no valid dataset.yaml)")
+    raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the versions of vertikal and of its data ($VERTIKAL_DATA or the built-in data).",
+        ),
+    ] = False,
+) -> None:
+    """Measure how a head of state's constitutional powers concentrate and deconcentrate."""
+
+
 @app.command("codebook")
 def codebook_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
@@ -45,7 +79,7 @@ def versions_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonO
 
 @app.command("powers")
 def powers_cmd(
-    version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
+    version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain, e.g. government.")] = None,
     data: DataOpt = None,
     lang: LabelLangOpt = "en",
@@ -116,7 +150,17 @@ def matrix_cmd(
     )
 
 
-@app.command("check")
+CHECK_HELP = (
+    "Validate the data strictly; list every problem with its code, file and line.\n\n"
+    "Errors are listed first, then one line that counts the warnings by code (documented gaps that "
+    "do not fail the check); --warnings lists them one by one. --json lists every problem.\n\n"
+    f"Every YAML file is read within limits: at most {LIMITS.max_bytes // 2**20} MiB (VK023), "
+    f"{LIMITS.max_depth} levels of nesting (VK024), {LIMITS.max_aliases:,} anchors and aliases (VK025) "
+    f"and {LIMITS.max_nodes:,} values once aliases are expanded (VK026); docs/coding-guide.md explains them."
+)
+
+
+@app.command("check", help=CHECK_HELP)
 def check_cmd(
     data: DataOpt = None,
     as_json: JsonOpt = False,
@@ -130,18 +174,10 @@ def check_cmd(
         bool, typer.Option("--warnings", help="List every warning too, not only their summary by code.")
     ] = False,
 ) -> None:
-    """Validate the data strictly; list every problem with its code, file and line.
-
-    Errors are listed first, then one line that counts the warnings by code (documented gaps that
-    do not fail the check); --warnings lists them one by one. --json lists every problem.
-    """
-    from vertikal.dataset import load
-
+    """Validate the data strictly; list every problem with its code, file and line."""
     if errors_only and warnings:
         fail("choose one of --errors-only and --warnings")
-    if data is not None and not data.is_dir():
-        fail(f"{data}: not a directory")
-    ds = load(data)
+    ds = dataset(data, strict=False)
     checked = None
     if texts:
         from vertikal.texts.citations import check_texts

@@ -10,7 +10,17 @@ import typer
 from rich.markup import escape
 
 from vertikal import fmt
-from vertikal.cli._common import DataOpt, ForceOpt, JsonOpt, LangOpt, dataset, emit_json, fail, warn
+from vertikal.cli._common import (
+    DataOpt,
+    ForceOpt,
+    JsonOpt,
+    LangOpt,
+    dataset,
+    emit_json,
+    fail,
+    version_id,
+    warn,
+)
 from vertikal.cli.app import app
 from vertikal.cli.layout import Col, show
 
@@ -55,10 +65,7 @@ def _version(ds: Dataset, source: str | None, version: str | None, why: str) -> 
     chosen = version or named
     if chosen is None:
         fail(f"{why} needs a version: give a VERSION instead of a file, or --version")
-    known = [v.id for v in ds.versions]
-    if chosen not in known:
-        fail(f"unknown version {chosen!r}; known: {', '.join(known)}")
-    return chosen
+    return version_id(chosen, ds=ds)
 
 
 @app.command("extract")
@@ -107,6 +114,8 @@ def extract_cmd(
         fail("give the text either as FILE or as --text, not both")
     ds = dataset(data)
     assert ds.codebook is not None
+    if source is not None and not Path(source).is_file() and source[:4].isdigit():  # a version or prefix
+        source = version_id(source, ds=ds)
     known_items = {it.id for it in ds.items}
     for it in item or []:
         if it not in known_items:

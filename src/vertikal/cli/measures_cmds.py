@@ -22,7 +22,7 @@ def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOp
 @app.command("measure")
 def measure_cmd(
     measure: Annotated[str, typer.Argument(help="Measure id, e.g. shugart-carey.")],
-    version: Annotated[str, typer.Argument(help="Version id, e.g. 1995-08-30.")],
+    version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     data: DataOpt = None,
     lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
@@ -57,8 +57,8 @@ def timeline_cmd(
 
 @app.command("compare")
 def compare_cmd(
-    a: Annotated[str, typer.Argument(help="The earlier version id.")],
-    b: Annotated[str, typer.Argument(help="The later version id.")],
+    a: Annotated[str, typer.Argument(help="The earlier version: an id, a unique prefix or a year (1998).")],
+    b: Annotated[str, typer.Argument(help="The later version: an id, a unique prefix or a year (2007).")],
     data: DataOpt = None,
     lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,

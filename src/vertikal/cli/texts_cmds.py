@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -9,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from vertikal.cli import _common
-from vertikal.cli._common import DataOpt, ForceOpt, JsonOpt, LangOpt, emit_json, fail, warn
+from vertikal.cli._common import (
+    DataOpt,
+    ForceOpt,
+    JsonOpt,
+    LangOpt,
+    dataset,
+    emit_json,
+    fail,
+    version_id,
+    warn,
+)
 from vertikal.cli.app import app
 
 if TYPE_CHECKING:
@@ -20,6 +31,9 @@ corpus_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(corpus_app, name="corpus")
+
+
+_FULL_ID = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _console() -> Any:
@@ -44,6 +58,8 @@ def fetch_cmd(
 
     if all_ == (version is not None):
         fail("give either a VERSION or --all")
+    if version is not None and not _FULL_ID.match(version):  # a prefix or a year of a coded version
+        version = version_id(version)
     try:
         sources = load_sources()
         check_key(version or "2000-01-01", lang or "ru")
@@ -115,16 +131,15 @@ def add_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a local file as a version's text (stored as normalized UTF-8 text), after checking it."""
-    from vertikal.dataset import load
     from vertikal.texts.cache import CacheError
     from vertikal.texts.intake import Refused, admit
     from vertikal.texts.model import ParseError
 
     if lang is None:
         fail("give the text's language with --lang (en, ru or kk)")
-    known = [v.id for v in load(data).versions]
-    if known and version not in known:
-        fail(f"unknown version {version!r}; known: {', '.join(known)}")
+    ds = dataset(data, strict=False)
+    if ds.versions:
+        version = version_id(version, ds=ds)
     try:
         done = admit(file, version, lang, force=force)
     except (ParseError, CacheError, Refused) as exc:
@@ -230,8 +245,10 @@ def _tree(arg: str, lang: str | None, other: str) -> Tree:
     try:
         if Path(arg).is_file():
             return parse_file(Path(arg))
-        if not (len(arg) == 10 and arg[4] == "-" and arg[7] == "-"):
+        if not arg[:4].isdigit():
             fail(f"{arg}: neither a file nor a version id like 2022-09-17")
+        if not _FULL_ID.match(arg):  # a prefix or a year of a coded version
+            arg = version_id(arg)
         langs = [lang] if lang else [c for c in DEFAULT_LANGS if _has(other, c)] or list(DEFAULT_LANGS)
         for code in langs:
             entry = find(arg, code)

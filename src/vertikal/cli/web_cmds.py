@@ -14,13 +14,25 @@ import typer
 
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
 from vertikal.cli.app import app
+from vertikal.problems import VertikalError
 
 
 @app.command("build-db")
 def build_db_cmd(
     out: Annotated[
-        Path, typer.Option("--out", help="The SQLite file to write (replaced atomically).")
+        Path,
+        typer.Option(
+            "--out",
+            help="The SQLite file to write, replaced atomically. An existing file is replaced only if it "
+            "is a vertikal database; any other file is refused and left as it is.",
+        ),
     ] = Path("vertikal.sqlite"),
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Also replace a vertikal database of another schema (never any other file)."
+        ),
+    ] = False,
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -28,7 +40,7 @@ def build_db_cmd(
     from vertikal.store import StoreError, build_db
 
     try:
-        result = build_db(dataset(data), out)
+        result = build_db(dataset(data), out, force)
     except StoreError as exc:
         fail(str(exc))
     if as_json:
@@ -116,10 +128,15 @@ def serve_cmd(
     data: DataOpt = None,
 ) -> None:
     """Serve the web explorer (read-only): the database given with --db, or one built in the cache."""
+    from vertikal.loader import data_root
+
     if db is not None and (data is not None or cache is not None):
         fail("--db serves a database as it is; leave out --data and --cache (they build one)")
-    if data is not None and not data.is_dir():
-        fail(f"{data}: not a directory")
+    if db is None:
+        try:
+            data = data_root(data)  # says so when the directory (or $VERTIKAL_DATA) does not exist
+        except VertikalError as exc:
+            fail(str(exc))
     if db is not None:
         _given_db(db)
     sock = _listen(host, port)

@@ -10,8 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from vertikal import _yaml
 from vertikal._io import OutputError, check_output_dir, staged_dir
 from vertikal.dataset import Dataset
 from vertikal.problems import VertikalError
@@ -30,9 +29,18 @@ class ExportError(VertikalError, ValueError):
     """Bad input to the export (unknown format, unwritable output...)."""
 
 
-def table_schemas() -> dict[str, dict[str, Any]]:
+def table_schemas(ds: Dataset | None = None) -> dict[str, dict[str, Any]]:
+    """The tables' Frictionless schemas from `tables.yaml`. A wide table (`versionColumns`) gets one
+    column per version of `ds`, named by the version's id."""
     text = (resources.files("vertikal.export") / "tables.yaml").read_text(encoding="utf-8")
-    schemas: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    schemas: dict[str, dict[str, Any]] = _yaml.load_text(text, "vertikal/export/tables.yaml")
+    for schema in schemas.values():
+        per_version = schema.pop("versionColumns", None)
+        if per_version is not None and ds is not None:
+            schema["fields"] += [
+                {"name": v.id, "type": "string", "description": per_version.format(version=v.id)}
+                for v in ds.versions
+            ]
     return schemas
 
 
@@ -68,6 +76,7 @@ def _frame(rows: list[dict[str, Any]], schema: dict[str, Any]) -> Any:
 
 def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str, ...]) -> dict[str, Any]:
     import vertikal
+    from vertikal.release import how_to_cite, release
 
     fmt = "csv" if "csv" in formats else formats[0]
     ext = {"csv": "csv", "parquet": "parquet", "json": "json"}[fmt]
@@ -100,30 +109,40 @@ def _package(ds: Dataset, schemas: dict[str, dict[str, Any]], formats: tuple[str
             + ", ".join(formats)
             + "."
         ),
-        "version": vertikal.__version__,
+        "version": release(ds)["version"],
+        "released": release(ds)["released"],
+        "vertikal_version": vertikal.__version__,
+        "citation": how_to_cite(ds, "en"),
         "licenses": [LICENCE],
         "sources": [{"title": s["cite"]} | ({"path": s["url"]} if s["url"] else {}) for s in sources],
         "resources": resources_,
     }
 
 
-def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
-    """Write every table in the chosen format(s) and a datapackage.json into `out`, atomically."""
+def export(ds: Dataset, out: Path, fmt: str = "all", force: bool = False) -> dict[str, Any]:
+    """Write every table in the chosen format(s) and a datapackage.json into `out`, atomically.
+
+    `out` must be new, empty, or hold only what vertikal wrote there; with `force`, other files in it
+    are kept and only vertikal's own are replaced (see `vertikal._io`).
+    """
     from vertikal.export.rows import all_tables
+    from vertikal.release import release
 
     formats = _formats(fmt)
     out = Path(out)
     try:
-        check_output_dir(out)
+        check_output_dir(out, force)
     except OutputError as exc:
         raise ExportError(str(exc)) from None
-    schemas = table_schemas()
+    schemas = table_schemas(ds)
     tables = all_tables(ds)
     missing = set(schemas) ^ set(tables)
     if missing:
         raise ExportError(f"internal: tables and schemas differ: {sorted(missing)}")
     written: list[str] = []
-    with staged_dir(out) as tmp:
+    info = release(ds)
+    meta = {"vertikal:dataset_version": info["version"], "vertikal:software_version": info["software"]}
+    with staged_dir(out, "export", force) as tmp:
         for f in formats:
             (tmp / f).mkdir()
         for name, schema in schemas.items():
@@ -131,7 +150,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
             if "csv" in formats:
                 frame.write_csv(tmp / "csv" / f"{name}.csv")
             if "parquet" in formats:
-                frame.write_parquet(tmp / "parquet" / f"{name}.parquet", statistics=False)
+                frame.write_parquet(tmp / "parquet" / f"{name}.parquet", statistics=False, metadata=meta)
             if "json" in formats:
                 text = json.dumps(frame.to_dicts(), ensure_ascii=False, indent=1, sort_keys=True)
                 (tmp / "json" / f"{name}.json").write_text(text + "\n", encoding="utf-8")
@@ -141,6 +160,7 @@ def export(ds: Dataset, out: Path, fmt: str = "all") -> dict[str, Any]:
         (tmp / "datapackage.json").write_text(text + "\n", encoding="utf-8")
     return {
         "out": str(out),
+        "dataset_version": info["version"],
         "formats": list(formats),
         "tables": list(schemas),
         "files": [*written, "datapackage.json"],

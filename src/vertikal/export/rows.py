@@ -1,17 +1,14 @@
-"""Build the rows of every exported table from the library's results."""
+"""The exported tables: the shared rows (`vertikal.rows`) with the columns of `tables.yaml`, flattened
+for CSV (lists joined, dicts as JSON), plus the wide tables (one column per version) and `long`."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
-from vertikal import fmt, measures, queries
+from vertikal import rows as shared
 from vertikal.dataset import Dataset
-from vertikal.references import describe
-from vertikal.refs import ArticleRef
 
-SCORE = {"sole": 1.0, "shared": 0.5, "absent": 0.0}
 Row = dict[str, Any]
 
 
@@ -33,131 +30,76 @@ def _cited(sources: list[dict[str, Any]]) -> str:
     )
 
 
-def _flag(value: bool | None) -> str:
-    return "" if value is None else ("true" if value else "false")
+def _segment(prefix: str, value: str | None) -> str:
+    """A citation part as it appears in the citation id (`art_94-1`, `para_3`): text that no CSV
+    reader takes for a number, whatever the value."""
+    return f"{prefix}_{value}" if value else ""
 
 
 def versions(ds: Dataset) -> list[Row]:
+    keep = ("version", "kind", "label_en", "label_ru", "act_en", "act_ru", "act_number", "adopted")
     return [
-        {
-            "version": v["id"],
-            "kind": v["kind"],
-            "label_en": v["label"]["en"],
-            "label_ru": v["label"]["ru"],
-            "act_en": v["act"]["en"],
-            "act_ru": v["act"]["ru"],
-            "act_number": v["act"]["number"],
-            "adopted": v["adopted"],
-            "in_force": v["in_force"],
-            "until": v["until"],
-            "basis": v["basis"],
-            "sources": _cited(v["sources"]),
-            "note": v["note"].strip(),
-        }
-        for v in queries.versions(ds)
+        {**{k: r[k] for k in keep}, "in_force": r["in_force"], "until": r["until"], "basis": r["basis"]}
+        | {"sources": _cited(r["sources"]), "note": r["note"]}
+        for r in shared.versions(ds)
     ]
 
 
 def codebook(ds: Dataset) -> list[Row]:
-    return [
-        {
-            "item": it.id,
-            "domain": it.domain,
-            "kind": it.kind,
-            "key": it.key,
-            "label_en": it.label.en,
-            "label_ru": it.label.ru,
-            "definition": it.definition,
-            "statuses": _j(dict(it.statuses)),
-        }
-        for it in ds.items
-    ]
-
-
-def codebook_maps(ds: Dataset) -> list[Row]:
-    return [
-        {"item": it.id, "scheme": scheme, "key": key}
-        for it in ds.items
-        for scheme, keys in sorted(it.maps.items())
-        for key in keys
-    ]
+    keep = ("item", "domain", "kind", "key", "label_en", "label_ru", "definition")
+    return [{**{k: r[k] for k in keep}, "statuses": _j(r["statuses"])} for r in shared.codebook(ds)]
 
 
 def codings(ds: Dataset) -> list[Row]:
-    rows = []
-    for v in ds.versions:
-        for it in ds.items:
-            c = ds.codings[v.id][it.id]
-            rows.append(
-                {
-                    "version": v.id,
-                    "item": it.id,
-                    "status": c.status,
-                    "score": SCORE[c.status],
-                    "with_bodies": ";".join(c.with_),
-                    "attrs": _j(dict(c.attrs)) if c.attrs else "",
-                    "paraphrase": c.paraphrase,
-                    "confidence": c.confidence,
-                    "note": c.note,
-                    "sources": _cited(describe(ds, ds.sources_of(v.id, c))),
-                }
-            )
-    return rows
+    return [
+        r | {"attrs": _j(r["attrs"]) if r["attrs"] else "", "sources": _cited(r["sources"])}
+        for r in shared.codings(ds)
+    ]
 
 
 def citations(ds: Dataset) -> list[Row]:
-    names = fmt.Names.of(ds)
-    rows = []
-    for v in ds.versions:
-        for it in ds.items:
-            for cite in ds.codings[v.id][it.id].cite:
-                ref = ArticleRef.parse(cite)
-                rows.append(
-                    {
-                        "version": v.id,
-                        "item": it.id,
-                        "cite": cite,
-                        "document": ref.doc or "",
-                        "article": ref.article,
-                        "paragraph": ref.paragraph or "",
-                        "subparagraph": ref.subparagraph or "",
-                        "label_en": names.cite(ref, v.id, "en"),
-                        "label_ru": names.cite(ref, v.id, "ru"),
-                        "label_kk": names.cite(ref, v.id, "kk"),
-                    }
-                )
-    return rows
-
-
-def _scores(ds: Dataset) -> list[tuple[str, str, dict[str, Any]]]:
     return [
-        (v.id, d.id, measures.score(ds, d.id, v.id)) for v in ds.versions for d in measures.definitions(ds)
+        {
+            "version": r["version"],
+            "item": r["item"],
+            "cite": r["cite"],
+            "document": r["doc"] or "",
+            "article": _segment("art", r["article"]),
+            "paragraph": _segment("para", r["paragraph"]),
+            "subparagraph": _segment("subpara", r["subparagraph"]),
+            "label_en": r["label_en"],
+            "label_ru": r["label_ru"],
+            "label_kk": r["label_kk"],
+        }
+        for r in shared.citations(ds)
     ]
 
 
 def measure_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
-    totals, components = [], []
-    for vid, mid, s in _scores(ds):
-        totals.append(
-            {
-                "version": vid,
-                "measure": mid,
-                "total": s["total"],
-                "max": s["max"],
-                "uncertain": s["uncertain"],
-            }
-        )
-        for c in s["components"]:
-            components.append(
-                {
-                    "version": vid,
-                    "measure": mid,
-                    "component": c["id"],
-                    "score": c["score"],
-                    "max": c["max"],
-                    "rule": c["says"],
-                }
-            )
+    tables = shared.measure_tables(ds)
+    totals = [
+        {k: r[k] for k in ("version", "measure", "total", "max", "uncertain")}
+        for r in tables["measure_values"]
+    ]
+    components = [
+        {
+            "version": r["version"],
+            "measure": r["measure"],
+            "component": r["component"],
+            "score": r["score"],
+            "max": r["max"],
+            "rule": r["says"],
+        }
+        for r in tables["measure_components"]
+    ]
+    order = {d["id"]: i for i, d in enumerate(tables["measures"])}
+    versions_order = {v.id: i for i, v in enumerate(ds.versions)}
+
+    def by_version(r: Row) -> tuple[int, int]:
+        return versions_order[r["version"]], order[r["measure"]]
+
+    totals.sort(key=by_version)
+    components.sort(key=by_version)  # stable: components keep their order within a measure
     return totals, components
 
 
@@ -172,55 +114,69 @@ def long(ds: Dataset, totals: list[Row]) -> list[Row]:
         }
         for t in totals
     ]
-    for v in ds.versions:
-        for it in ds.items:
-            status = ds.codings[v.id][it.id].status
-            rows.append(
-                {"version": v.id, "date": v.in_force, "variable": f"item:{it.id}", "value": SCORE[status]}
-            )
+    for r in shared.codings(ds):
+        rows.append(
+            {
+                "version": r["version"],
+                "date": dates[r["version"]],
+                "variable": f"item:{r['item']}",
+                "value": r["score"],
+            }
+        )
     return rows
 
 
-def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
-    from vertikal.akims import AkimsError, decentralization, load_akims
+def wide(ds: Dataset, powers_only: bool) -> list[Row]:
+    """One row per item, one column per version (its id), the status in each cell; empty where the
+    version has no coding of the item."""
+    statuses = {(r["version"], r["item"]): r["status"] for r in shared.codings(ds)}
+    ids = [v.id for v in ds.versions]
+    out = []
+    for it in ds.items:
+        if powers_only and it.kind != "power":
+            continue
+        row: Row = {"item": it.id, "domain": it.domain, "kind": it.kind}
+        row |= {"label_en": it.label.en, "label_ru": it.label.ru}
+        row |= {vid: statuses.get((vid, it.id)) for vid in ids}
+        out.append(row)
+    return out
 
-    try:
-        data = load_akims(ds)
-    except AkimsError:
-        return {"akim_rules": [], "events": [], "decentralization": []}
+
+def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
+    tables, _ = shared.akim_tables(ds)
     rules = [
         {
-            "tier": p.tier,
-            "from": p.from_,
-            "to": p.to,
-            "method": p.method,
-            "elected_share": p.elected_share,
-            "dismissal": p.dismissal,
-            "no_confidence": _flag(p.no_confidence.possible),
-            "president_cancels_acts": _flag(p.president_cancels_acts),
-            "term": p.term,
-            "instruments": _bar([f"{i.title} {i.article}".strip() for i in p.instruments]),
-            "confidence": p.confidence,
-            "sources": _cited(describe(ds, p.sources)),
-            "note": p.note,
+            "tier": p["tier"],
+            "from": p["from"],
+            "to": p["to"],
+            "method": p["method"],
+            "elected_share": p["elected_share"],
+            "dismissal": p["dismissal"],
+            "no_confidence": p["no_confidence"]["possible"],  # None: unknown
+            "president_cancels_acts": p["president_cancels_acts"],
+            "term": p["term"],
+            "instruments": _bar([f"{i['title']} {i['article']}".strip() for i in p["instruments"]]),
+            "confidence": p["confidence"],
+            "sources": _cited(p["sources"]),
+            "note": p["note"],
         }
-        for p in sorted(data.periods, key=lambda p: (p.tier, p.from_))
+        for p in sorted(tables["akim_rules"], key=lambda p: (p["tier"], p["from"]))
     ]
     events = [
         {
-            "id": e.id,
-            "date": e.date,
-            "kind": e.kind,
-            "tiers": ";".join(e.tiers),
-            "title_en": e.title.en,
-            "title_ru": e.title.ru,
-            "counts": _j(e.counts) if e.counts else "",
-            "sources": _cited(describe(ds, e.sources)),
+            "id": e["id"],
+            "date": e["date"],
+            "kind": e["kind"],
+            "tiers": ";".join(e["tiers"]),
+            "title_en": e["title"]["en"],
+            "title_ru": e["title"]["ru"],
+            "counts": _j(e["counts"]) if e["counts"] else "",
+            "sources": _cited(e["sources"]),
         }
-        for e in sorted(data.events, key=lambda e: (e.date, str(e.id)))
+        for e in sorted(tables["events"], key=lambda e: (e["date"], str(e["id"])))
     ]
     series = []
-    for y in decentralization(ds)["years"]:
+    for y in tables["decentralization"]:
         for tier, c in y["tiers"].items():
             share = c["share"] or {}
             series.append(
@@ -260,42 +216,28 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
 
 
 def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
-    from vertikal.measures.claimset import evaluate_all
-
-    result = evaluate_all(ds)
-    claims, verdicts = [], []
-    for c in result["claims"]:
-        claims.append(
-            {
-                "claim": c["id"],
-                "group": c["group"],
-                "text_en": c["text"]["en"],
-                "text_ru": c["text"]["ru"],
-                "check": c["check"],
-                "verdict": c["verdict"],
-                "uncertain": c["uncertain"],
-                "sources": _cited(c["sources"]),
-            }
-        )
-        for v in c["verdicts"]:
-            verdicts.append(
-                {"claim": c["id"], "measure": v["measure"] or "", "verdict": v["verdict"], "why": v["why"]}
-            )
-    return claims, verdicts
+    tables, _ = shared.claim_tables(ds)
+    keep = ("claim", "group", "text_en", "text_ru", "check", "verdict", "uncertain")
+    claims = [{**{k: c[k] for k in keep}, "sources": _cited(c["sources"])} for c in tables["claims"]]
+    return claims, tables["claim_verdicts"]
 
 
 def all_tables(ds: Dataset) -> dict[str, list[Row]]:
     totals, components = measure_tables(ds)
     claims, verdicts = claim_tables(ds)
-    builders: dict[str, Callable[[Dataset], list[Row]]] = {
-        "versions": versions,
-        "codebook": codebook,
-        "codebook_maps": codebook_maps,
-        "codings": codings,
-        "citations": citations,
+    tables = {
+        "versions": versions(ds),
+        "codebook": codebook(ds),
+        "codebook_maps": shared.codebook_maps(ds),
+        "codings": codings(ds),
+        "citations": citations(ds),
+        "measures": totals,
+        "measure_components": components,
+        "claims": claims,
+        "claim_verdicts": verdicts,
     }
-    tables = {name: fn(ds) for name, fn in builders.items()}
-    tables.update(measures=totals, measure_components=components, claims=claims, claim_verdicts=verdicts)
     tables.update(akim_tables(ds))
     tables["long"] = long(ds, totals)
+    tables["wide_powers"] = wide(ds, powers_only=True)
+    tables["wide_items"] = wide(ds, powers_only=False)
     return tables

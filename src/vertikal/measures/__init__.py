@@ -25,7 +25,7 @@ def definitions(ds: Dataset) -> list[MeasureDef]:
     if key not in _CACHE:
         defs, errors = load_defs(ds.root / "measures")
         if errors:
-            file, line, msg = errors[0]
+            file, line, _code, msg = errors[0]
             raise MeasureError(f"{file}:{line}: {msg}")
         _CACHE[key] = defs
     return _CACHE[key]
@@ -41,9 +41,9 @@ def get(ds: Dataset, measure_id: str) -> MeasureDef:
 
 def score(ds: Dataset, measure_id: str, version_id: str) -> dict[str, Any]:
     """One measure on one version, with its breakdown and evidence."""
-    from vertikal.queries import _find_version
+    from vertikal.queries import resolve_version
 
-    _find_version(ds, version_id)
+    version_id = resolve_version(ds, version_id)
     return _score(ds, get(ds, measure_id), version_id)
 
 

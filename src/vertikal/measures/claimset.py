@@ -23,11 +23,12 @@ def _article_id(text: str) -> str:
 class ClaimsError(VertikalError, ValueError):
     """The claims file is missing or invalid; names the file and line."""
 
-    def __init__(self, file: object, line: int, message: str) -> None:
+    def __init__(self, file: object, line: int, message: str, code: str = "VK021") -> None:
         super().__init__(f"{file}:{line}: {message}")
         self.file = str(file)
         self.line = line
         self.message = message
+        self.code = code  # VK021, or the YAML reader's code for a file past its limits
 
 
 class ClaimSource(Strict):
@@ -58,7 +59,8 @@ def load_claims(ds: Dataset) -> list[Claim]:
     try:
         doc = _yaml.read(path)
     except _yaml.YamlError as exc:
-        raise ClaimsError(path, exc.line, exc.message) from None
+        code = "VK021" if exc.code == "VK001" else exc.code
+        raise ClaimsError(path, exc.line, exc.message, code) from None
     if isinstance(doc.value, dict) and "schema" in doc.value:
         doc.value["schema_"] = doc.value.pop("schema")
     try:

@@ -120,9 +120,11 @@ def measure_deltas(ds: Dataset, a: str, b: str) -> dict[str, Any]:
 
 
 def compare(ds: Dataset, a: str, b: str) -> dict[str, Any]:
-    """The step from version a to version b."""
-    from vertikal.queries import _find_version
+    """The step from version a to version b (ids, unique prefixes or years; see `queries.resolve_id`).
 
-    _find_version(ds, a)
-    _find_version(ds, b)
+    The same version on both sides raises `queries.SameVersion`.
+    """
+    from vertikal.queries import resolve_pair
+
+    a, b = resolve_pair(ds, a, b)
     return {"from": a, "to": b, "changes": power_changes(ds, a, b), "measures": measure_deltas(ds, a, b)}

@@ -90,16 +90,16 @@ class MeasureDef(Strict):
         return self
 
 
-def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, str]]]:
-    """All measure definitions in `directory`, ordered; errors as (file, line, message)."""
+def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, str, str]]]:
+    """All measure definitions in `directory`, ordered; errors as (file, line, code, message)."""
     defs: list[MeasureDef] = []
-    errors: list[tuple[str, int, str]] = []
+    errors: list[tuple[str, int, str, str]] = []
 
     for path in sorted(directory.glob("*.yaml")):
         try:
             doc = _yaml.read(path)
         except _yaml.YamlError as exc:
-            errors.append((str(path), exc.line, exc.message))
+            errors.append((str(path), exc.line, "VK020" if exc.code == "VK001" else exc.code, exc.message))
             continue
         try:
             defs.append(MeasureDef.model_validate(doc.value))
@@ -107,6 +107,6 @@ def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, s
             for err in exc.errors():
                 loc = tuple(err["loc"])
                 where = ".".join(str(p) for p in loc)
-                errors.append((str(path), doc.line(loc), f"{where}: {err['msg']}"))
+                errors.append((str(path), doc.line(loc), "VK020", f"{where}: {err['msg']}"))
     defs.sort(key=lambda d: (d.order, d.id))
     return defs, errors

@@ -146,17 +146,23 @@ def _figures(specs: dict[str, dict[str, Any]], folder: Path, png: bool) -> None:
             (folder / f"{name}.png").write_bytes(pngs[i])
 
 
-def write_report(ds: Dataset, out: Path, lang: str = "en", png: bool = True) -> dict[str, str]:
-    """Write the report into `out` atomically: all of it appears, or none of it."""
+def write_report(
+    ds: Dataset, out: Path, lang: str = "en", png: bool = True, force: bool = False
+) -> dict[str, str]:
+    """Write the report into `out` atomically: all of it appears, or none of it.
+
+    `out` must be new, empty, or hold only what vertikal wrote there; with `force`, other files in it
+    are kept and only vertikal's own are replaced (see `vertikal._io`).
+    """
     if lang not in LANGS:
         raise ReportError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
     out = Path(out)
     try:
-        check_output_dir(out)
+        check_output_dir(out, force)
     except OutputError as exc:
         raise ReportError(str(exc)) from None
     pieces = render(ds, lang)
-    with staged_dir(out) as tmp:
+    with staged_dir(out, "report", force) as tmp:
         (tmp / "report.html").write_text(pieces["html"], encoding="utf-8")
         (tmp / "report.md").write_text(pieces["markdown"], encoding="utf-8")
         _figures(pieces["charts"], tmp / "figures", png)

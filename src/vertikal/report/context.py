@@ -6,14 +6,13 @@ import itertools
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from vertikal import measures, queries
+from vertikal import _yaml, measures, queries
 from vertikal.dataset import Dataset
 from vertikal.measures.claimset import evaluate_all
 from vertikal.measures.compare import compare
 from vertikal.measures.periods import periods
 from vertikal.problems import VertikalError
+from vertikal.release import how_to_cite, release
 
 LANGS = ("en", "ru", "kk")
 
@@ -26,7 +25,7 @@ def strings(lang: str) -> dict[str, str]:
     if lang not in LANGS:
         raise ReportError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
     text = (resources.files("vertikal.report") / "strings.yaml").read_text(encoding="utf-8")
-    table: dict[str, dict[str, str]] = yaml.safe_load(text)
+    table: dict[str, dict[str, str]] = _yaml.load_text(text, "vertikal/report/strings.yaml")
     return table[lang]
 
 
@@ -95,4 +94,6 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "low": _low_confidence(ds),
         "akims": _akims(ds),
         "data_root": t["builtin_data"] if ds.root.name == "data" else str(ds.root),
+        "dataset_version": release(ds)["version"],
+        "citation": how_to_cite(ds, lang),
     }

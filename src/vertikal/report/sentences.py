@@ -11,9 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from vertikal import fmt
+from vertikal import _yaml, fmt
 
 __all__ = ["describe", "say"]
 
@@ -23,7 +21,7 @@ SHOWN_CHANGES = 6  # changes listed per driving step; the rest are counted
 @cache
 def _table(lang: str) -> dict[str, Any]:
     text = (resources.files("vertikal.report") / "sentences.yaml").read_text(encoding="utf-8")
-    table: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    table: dict[str, dict[str, Any]] = _yaml.load_text(text, "vertikal/report/sentences.yaml")
     return table[lang if lang in table else "en"]
 
 

@@ -80,8 +80,56 @@ def _findings(ds: Dataset) -> list[dict[str, Any]]:
         raise StoreError(str(exc)) from None
 
 
-def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
-    """Write the database to `out` atomically (a temporary file beside it, then a rename)."""
+def database_meta(path: Path) -> dict[str, str] | None:
+    """The `meta` table of the vertikal database at `path`, or None if it is not one (read-only)."""
+    import sqlite3
+
+    try:
+        with Path(path).open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return None
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        found = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return found if {"schema_version", "vertikal_version"} <= set(found) else None
+
+
+def _check_target(out: Path, force: bool) -> None:
+    """Refuse to replace a file that is not a vertikal database (never, even with `force`), or a
+    vertikal database of another schema (unless `force`)."""
+    from vertikal.store.schema import SCHEMA_VERSION
+
+    if out.is_symlink():
+        raise StoreError(f"{out}: is a symbolic link; give the path of the database itself")
+    if not out.exists():
+        return
+    if not out.is_file():
+        raise StoreError(f"{out}: exists and is not a file")
+    meta = database_meta(out)
+    if meta is None:
+        raise StoreError(
+            f"{out}: exists and is not a vertikal database; refusing to replace it "
+            "(--force replaces only a database vertikal wrote; choose another --out)"
+        )
+    if meta["schema_version"] != str(SCHEMA_VERSION) and not force:
+        raise StoreError(
+            f"{out}: a vertikal database of schema {meta['schema_version']} (vertikal "
+            f"{meta['vertikal_version']}); this one writes schema {SCHEMA_VERSION}: add --force to replace it"
+        )
+
+
+def build_db(ds: Dataset, out: Path, force: bool = False) -> dict[str, Any]:
+    """Write the database to `out` atomically (a temporary file beside it, then a rename).
+
+    An existing file at `out` is replaced only if it is a vertikal database (of the same schema, or
+    of any schema with `force`); any other file is refused and left as it is.
+    """
     from sqlalchemy import create_engine
 
     import vertikal
@@ -92,8 +140,7 @@ def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
     if ds.errors:
         raise StoreError(f"the data has problems; run `vertikal check`: {ds.errors[0]}")
     out = Path(out)
-    if out.exists() and not out.is_file():
-        raise StoreError(f"{out}: exists and is not a file")
+    _check_target(out, force)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -106,10 +153,13 @@ def build_db(ds: Dataset, out: Path) -> dict[str, Any]:
         blobs[f"charts:{lang}"] = chart_specs(blobs, lang)
     blobs["findings"] = _findings(ds)  # the report's findings, for the site to word the same way
     digest = data_hash(ds.root)
+    from vertikal.release import release
+
     meta = {
         "data_hash": digest,
         "schema_version": str(schema.SCHEMA_VERSION),
         "vertikal_version": vertikal.__version__,
+        "dataset_version": release(ds)["version"],
     }
     engine = create_engine(f"sqlite:///{tmp}")
     try:

@@ -63,19 +63,22 @@ def _zip_csv(downloads: Path) -> None:
 def prepare(data_root: Path | None, cache_dir: Path | None = None) -> Prepared:
     """Build the database and the downloads for the data under `data_root`, unless already there."""
     from vertikal._io import OutputError, check_output_dir, staged_dir
-    from vertikal.dataset import default_root, load
     from vertikal.export import ExportError, export
+    from vertikal.loader import data_root as resolve_root
+    from vertikal.loader import load
+    from vertikal.problems import DataError
 
-    root = Path(data_root) if data_root is not None else default_root()
-    p = locate(root, cache_dir or default_cache_dir())
-    if is_ready(p):
-        return p
-    ds = load(root)
-    if ds.errors:
-        raise StoreError(f"the data has problems; run `vertikal check`: {ds.errors[0]}")
+    try:
+        root = resolve_root(data_root)
+        p = locate(root, cache_dir or default_cache_dir())
+        if is_ready(p):
+            return p
+        ds = load(root)
+    except DataError as exc:
+        raise StoreError(str(exc)) from None
     try:
         check_output_dir(p.folder)
-        with staged_dir(p.folder) as tmp:
+        with staged_dir(p.folder, "web-cache") as tmp:
             build_db(ds, tmp / DB_NAME)
             export(ds, tmp / "downloads", "csv")
             _zip_csv(tmp / "downloads")

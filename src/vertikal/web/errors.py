@@ -31,6 +31,8 @@ def N_(message: str) -> str:
 
 
 UNKNOWN_VERSION = N_("unknown version %(id)s; known versions: %(known)s")
+AMBIGUOUS_VERSION = N_("version %(id)s is ambiguous: %(candidates)s; give more of the date")
+SAME_VERSION = N_("both sides are the same version (%(id)s); choose two different versions")
 UNKNOWN_POWER = N_("unknown power %(id)s; the codebook page lists every item")
 UNKNOWN_DOWNLOAD = N_("no download named %(name)s; see /downloads")
 NO_SUCH_PAGE = N_("no such page")
@@ -46,10 +48,18 @@ class NotFoundError(Exception):
     says it in English, an error page in the page's language.
     """
 
+    status = 404
+
     def __init__(self, msgid: str, **params: str) -> None:
         self.msgid, self.params = msgid, params
         self.message = msgid % params
         super().__init__(self.message)
+
+
+class ParameterError(NotFoundError):
+    """A well-formed parameter that names nothing usable (the same version twice): a 422."""
+
+    status = 422
 
 
 def body(status: int, message: str) -> dict[str, Any]:
@@ -129,7 +139,7 @@ async def on_validation(request: Request, exc: Exception) -> Response:
 
 async def on_not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NotFoundError)
-    return respond(request, 404, exc.message, translate=(exc.msgid, exc.params))
+    return respond(request, exc.status, exc.message, translate=(exc.msgid, exc.params))
 
 
 async def on_error(request: Request, exc: Exception) -> Response:

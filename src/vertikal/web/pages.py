@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from vertikal.queries import Ambiguous, NotFound, resolve_id
 from vertikal.web.db import Store
-from vertikal.web.errors import UNKNOWN_POWER, UNKNOWN_VERSION, NotFoundError
+from vertikal.web.errors import (
+    AMBIGUOUS_VERSION,
+    SAME_VERSION,
+    UNKNOWN_POWER,
+    UNKNOWN_VERSION,
+    NotFoundError,
+    ParameterError,
+)
 from vertikal.web.i18n import N_
 from vertikal.web.texts import TextSource
 
@@ -17,11 +25,27 @@ def home(store: Store) -> dict[str, Any]:
     return {"timeline": store.blob("timeline"), "steps": store.blob("steps")}
 
 
+def resolve(store: Store, text: str) -> str:
+    """The version id that `text` names (an id, a unique prefix or a year): the library's resolver."""
+    try:
+        return resolve_id(((v["id"], v["in_force"]) for v in store.versions), text)
+    except Ambiguous as exc:
+        raise NotFoundError(AMBIGUOUS_VERSION, id=repr(text), candidates=", ".join(exc.candidates)) from None
+    except NotFound:
+        raise NotFoundError(UNKNOWN_VERSION, id=repr(text), known=", ".join(store.version_ids)) from None
+
+
+def resolve_pair(store: Store, a: str, b: str) -> tuple[str, str]:
+    va, vb = resolve(store, a), resolve(store, b)
+    if va == vb:
+        raise ParameterError(SAME_VERSION, id=va)
+    return va, vb
+
+
 def version(store: Store, texts: TextSource, version_id: str) -> dict[str, Any]:
+    version_id = resolve(store, version_id)
     powers = store.powers(version_id)
-    if powers is None:
-        known = ", ".join(store.version_ids)
-        raise NotFoundError(UNKNOWN_VERSION, id=repr(version_id), known=known)
+    assert powers is not None, "every version is in the database"
     before, after = store.neighbours(version_id)
     available = bool(texts.articles(version_id))
     cited = {}
@@ -48,10 +72,7 @@ def power(store: Store, item_id: str) -> dict[str, Any]:
 
 
 def compare(store: Store, texts: TextSource, a: str, b: str) -> dict[str, Any]:
-    for vid in (a, b):
-        if store.version(vid) is None:
-            known = ", ".join(store.version_ids)
-            raise NotFoundError(UNKNOWN_VERSION, id=repr(vid), known=known)
+    a, b = resolve_pair(store, a, b)
     result = store.compare(a, b)
     assert result is not None, "every pair of versions is in the database"
     return {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}

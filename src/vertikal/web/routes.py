@@ -9,12 +9,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from vertikal.web import i18n, pages, schemas
-from vertikal.web.errors import UNKNOWN_DOWNLOAD, UNKNOWN_VERSION, NotFoundError
+from vertikal.web.errors import UNKNOWN_DOWNLOAD, NotFoundError
 
 router = APIRouter()
 F = TypeVar("F", bound=Callable[..., Any])
 
-VERSION_RE = r"^\d{4}-\d{2}-\d{2}$"
+VERSION_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # an id, or a prefix of one: a year, a month
 ITEM_RE = r"^[a-z][a-z0-9_]*$"
 
 
@@ -46,15 +46,19 @@ JsonLang = Annotated[
     ),
 ]
 VersionId = Annotated[
-    str, Path(pattern=VERSION_RE, max_length=10, description="Version id, e.g. 1995-08-30.")
+    str,
+    Path(pattern=VERSION_RE, max_length=10, description="Version id (1995-08-30) or a unique prefix (1998)."),
 ]
 ItemId = Annotated[
     str, Path(pattern=ITEM_RE, max_length=64, description="Codebook item id, e.g. decree_force_of_law.")
 ]
 OptVersion = Annotated[
-    str | None, Query(pattern=VERSION_RE, max_length=10, description="A version id, e.g. 2011-02-02.")
+    str | None,
+    Query(pattern=VERSION_RE, max_length=10, description="A version id (2011-02-02) or a unique prefix."),
 ]
-ReqVersion = Annotated[str, Query(pattern=VERSION_RE, max_length=10, description="A version id.")]
+ReqVersion = Annotated[
+    str, Query(pattern=VERSION_RE, max_length=10, description="A version id, or a unique prefix of one.")
+]
 
 _ERR = {"model": schemas.ErrorBody}
 _HTML_ERR = {"content": {"text/html": {"schema": {"type": "string"}}}}
@@ -182,6 +186,7 @@ async def version_page(request: Request, version_id: VersionId, lang: Lang) -> H
     """One version's powers by domain, with citations and the article texts when available."""
     st = _state(request)
     data = pages.version(st.store, st.texts, version_id)
+    version_id = data["powers"]["version"]["id"]
     by_domain: dict[str, list[dict[str, Any]]] = {}
     for c in data["powers"]["codings"]:
         by_domain.setdefault(c["domain"], []).append(c)
@@ -239,9 +244,7 @@ async def compare_page(
 ) -> HTMLResponse:
     """Pick two versions and see the power diff (and the text diff where both texts are present)."""
     st = _state(request)
-    for vid in (a, b):
-        if vid is not None and st.store.version(vid) is None:
-            raise NotFoundError(UNKNOWN_VERSION, id=repr(vid), known=", ".join(st.store.version_ids))
+    a, b = (None if vid is None else pages.resolve(st.store, vid) for vid in (a, b))
     # with one version only, the form shows it chosen and waits for the other
     data = pages.compare(st.store, st.texts, a, b) if a is not None and b is not None else None
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(

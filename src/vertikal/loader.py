@@ -1,0 +1,46 @@
+"""`vertikal.load()`: read the dataset (`vertikal.dataset`), apply the rules (`vertikal.check`), and by
+default refuse data with errors.
+
+The dependency runs one way: this module uses both; the validator uses the reader; the reader uses
+neither.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from vertikal import check
+from vertikal.dataset import Dataset, default_root, read
+from vertikal.problems import DataError, Problem
+
+
+def data_root(root: Path | str | None = None) -> Path:
+    """The data directory `root` (or $VERTIKAL_DATA, or the built-in data), refused if it is not one.
+
+    Raises `DataError` (one problem, VK013) naming where the path came from when it does not exist.
+    """
+    env = os.environ.get("VERTIKAL_DATA")
+    path = Path(root) if root is not None else default_root()
+    where = f"VERTIKAL_DATA={env}" if root is None and env else str(path)
+    if not path.exists():
+        message = f"{where}: the data directory does not exist"
+    elif not path.is_dir():
+        message = f"{where}: not a directory"
+    else:
+        return path
+    raise DataError([Problem(str(path), 0, "VK013", message)], message)
+
+
+def load(root: Path | str | None = None, *, strict: bool = True) -> Dataset:
+    """Load and check the dataset under `root` (default: $VERTIKAL_DATA, else the built-in data).
+
+    Strict by default: data with any error raises `DataError`, which carries every problem found
+    (code, file, line) in `.problems`. With ``strict=False`` the partial dataset is returned and its
+    problems are in `Dataset.problems`. Warnings (documented gaps) never raise; they stay in
+    `Dataset.problems` either way. A data directory that does not exist always raises.
+    """
+    ds = check.validate(read(data_root(root)))
+    if strict and ds.errors:
+        raise DataError(ds.errors + ds.warnings)
+    return ds
