@@ -184,7 +184,7 @@ def test_the_kazakh_pages_speak_kazakh(client: TestClient) -> None:
     assert "45-бап, 2-тармақ" in row and "61-бап, 2-тармақ" in row and ">жоқ<" in row
     compare = client.get("/compare?a=2011-02-02&b=2017-03-10&lang=kk").text
     assert "жойылды" in compare and "Мәтін жергілікті корпуста жоқ" in compare
-    assert "шоғырсыздану" in compare
+    assert "шоғырланудың әлсіреуі" in compare
 
 
 def test_the_kazakh_charts_are_drawn_in_kazakh(client: TestClient) -> None:
