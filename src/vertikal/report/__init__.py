@@ -96,7 +96,10 @@ def _source(value: dict[str, Any], lang: str) -> Any:
     from markupsafe import Markup, escape
 
     text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-    written = str(value.get("lang") or "")  # a source in another language is marked with it
+    # marked with the language it is written in; a title in [brackets] is vertikal's own description
+    # (references.yaml), written in English
+    supplied = str(value.get("title") or "").startswith("[")
+    written = "en" if supplied else str(value.get("lang") or "")
     url = str(value.get("url") or "")
     if url.startswith(("https://", "http://")):
         shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)

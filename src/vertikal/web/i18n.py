@@ -199,7 +199,10 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         A source written in another language than the page's is marked with its language.
         """
         text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-        written = str(value.get("lang") or "")
+        # marked with the language it is written in; a title in [brackets] is vertikal's own description
+        # (references.yaml), written in English
+        supplied = str(value.get("title") or "").startswith("[")
+        written = "en" if supplied else str(value.get("lang") or "")
         url = str(value.get("url") or "")
         if url.startswith(("https://", "http://")):
             shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
