@@ -30,7 +30,7 @@ DEFAULT_LANG = "en"
 
 # The words of this module, per language; every language has every key (tests/test_fmt.py checks).
 # Kazakh "sole" is "дербес", as the official Kazakh Constitution words the President acting alone
-# (Art. 44, subpara. 5: "дербес тағайындайды", Russian "самостоятельно назначает").
+# (Art. 44, subpara. 3 of the 2022 text: "дербес тағайындайды", Russian "самостоятельно назначает").
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "art": "Art.",
