@@ -8,7 +8,16 @@ import typer
 
 from vertikal._yaml import LIMITS
 from vertikal.cli import render
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond, respond_named
+from vertikal.cli._common import (
+    DataOpt,
+    JsonOpt,
+    LabelLangOpt,
+    dataset,
+    emit_json,
+    fail,
+    respond,
+    respond_named,
+)
 
 app = typer.Typer(
     name="vertikal",
@@ -53,19 +62,19 @@ def main(
 
 
 @app.command("codebook")
-def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def codebook_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
     from vertikal import queries
 
-    respond(lambda: queries.codebook(dataset(data)), render.codebook, as_json)
+    respond(lambda: queries.codebook(dataset(data)), lambda r: render.codebook(r, lang), as_json)
 
 
 @app.command("versions")
-def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def versions_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """Every coded version of the constitutional order."""
     from vertikal import queries
 
-    respond(lambda: queries.versions(dataset(data)), render.versions, as_json)
+    respond(lambda: queries.versions(dataset(data)), lambda r: render.versions(r, lang), as_json)
 
 
 @app.command("powers")
@@ -73,24 +82,30 @@ def powers_cmd(
     version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain, e.g. government.")] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The President's powers in one version, with citations."""
     from vertikal import queries
 
-    respond_named(data, lambda ds: queries.powers(ds, version, domain), render.powers, as_json)
+    respond_named(
+        data, lambda ds: queries.powers(ds, version, domain), lambda r, n: render.powers(r, n, lang), as_json
+    )
 
 
 @app.command("power")
 def power_cmd(
     item: Annotated[str, typer.Argument(help="Codebook item id, e.g. decree_force_of_law.")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The history of one power across all versions, with citations."""
     from vertikal import queries
 
-    respond_named(data, lambda ds: queries.history(ds, item), render.history, as_json)
+    respond_named(
+        data, lambda ds: queries.history(ds, item), lambda r, n: render.history(r, n, lang), as_json
+    )
 
 
 @app.command("matrix")
@@ -116,6 +131,7 @@ def matrix_cmd(
         ),
     ] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Several powers across the versions at a glance (the key powers by default).
@@ -129,7 +145,7 @@ def matrix_cmd(
 
     respond(
         lambda: queries.matrix(dataset(data), item, domain, start, end),
-        lambda r: render_matrix.matrix(r, transpose),
+        lambda r: render_matrix.matrix(r, transpose, lang),
         as_json,
     )
 

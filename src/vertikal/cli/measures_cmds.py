@@ -6,17 +6,17 @@ from typing import Annotated
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond, respond_named
+from vertikal.cli._common import DataOpt, JsonOpt, LabelLangOpt, dataset, respond, respond_named
 from vertikal.cli.app import app
 
 
 @app.command("methods")
-def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every dimension and measure is defined: what it follows, its sources, what was not verified."""
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond(lambda: measures.methods_all(dataset(data)), render_measures.methods, as_json)
+    respond(lambda: measures.methods_all(dataset(data)), lambda r: render_measures.methods(r, lang), as_json)
 
 
 @app.command("measure")
@@ -24,6 +24,7 @@ def measure_cmd(
     measure: Annotated[str, typer.Argument(help="Measure id, e.g. shugart-carey.")],
     version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """One measure on one version, component by component, with the codings behind each.
@@ -33,7 +34,12 @@ def measure_cmd(
     from vertikal import measures
     from vertikal.cli import render_measures
 
-    respond_named(data, lambda ds: measures.score(ds, measure, version), render_measures.score, as_json)
+    respond_named(
+        data,
+        lambda ds: measures.score(ds, measure, version),
+        lambda r, n: render_measures.score(r, n, lang),
+        as_json,
+    )
 
 
 @app.command("timeline")
@@ -57,13 +63,16 @@ def compare_cmd(
     a: Annotated[str, typer.Argument(help="The earlier version: an id, a unique prefix or a year (1998).")],
     b: Annotated[str, typer.Argument(help="The later version: an id, a unique prefix or a year (2007).")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
     from vertikal.cli import render_measures
     from vertikal.measures.compare import compare
 
-    respond_named(data, lambda ds: compare(ds, a, b), render_measures.compare, as_json)
+    respond_named(
+        data, lambda ds: compare(ds, a, b), lambda r, n: render_measures.compare(r, n, lang), as_json
+    )
 
 
 @app.command("periods")
@@ -79,17 +88,18 @@ def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 def claims_cmd(
     claim: Annotated[str | None, typer.Option("--id", help="Only this claim.")] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
     from vertikal.cli import render_measures
     from vertikal.measures.claimset import evaluate_all
 
-    respond(lambda: evaluate_all(dataset(data), claim), render_measures.claims, as_json)
+    respond(lambda: evaluate_all(dataset(data), claim), lambda r: render_measures.claims(r, lang), as_json)
 
 
 @app.command("sensitivity")
-def sensitivity_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def sensitivity_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every claim's verdict and every measure's peak change under each judgement switch.
 
     The switches (data/sensitivity.yaml): unknown codings as absent or present, consultation as sole,
@@ -97,4 +107,4 @@ def sensitivity_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     from vertikal.cli import render_measures
     from vertikal.measures.sensitivity import sensitivity
 
-    respond(lambda: sensitivity(dataset(data)), render_measures.sensitivity, as_json)
+    respond(lambda: sensitivity(dataset(data)), lambda r: render_measures.sensitivity(r, lang), as_json)

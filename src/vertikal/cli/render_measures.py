@@ -20,13 +20,13 @@ VERDICT_STYLE = {
 CLASS_STYLE = {"concentration": "red", "deconcentration": "green", "mixed": "yellow", "unchanged": "dim"}
 
 
-def _num(x: float) -> str:
-    return fmt.number(x)
+def _num(x: float, lang: str = "en") -> str:
+    return fmt.number(x, lang)
 
 
-def methods(result: dict[str, Any]) -> None:
+def methods(result: dict[str, Any], lang: str = "en") -> None:
     for d in result["dimensions"]:
-        console.rule(f"[bold]dimension {d['id']}[/]: {escape(d['label']['en'])}")
+        console.rule(f"[bold]dimension {d['id']}[/]: {escape(fmt.pick(d['label'], lang))}")
         console.print(escape(d["about"]))
         for s in d["sources"]:
             console.print(f"  source: {escape(s['cite'])}")
@@ -34,7 +34,7 @@ def methods(result: dict[str, Any]) -> None:
             console.print(f"  [red]not verified:[/] {escape(x)}")
         console.print(f"  measures: {', '.join(d['measures']) or 'none (see the command named above)'}")
     for r in result["measures"]:
-        console.rule(f"[bold]{r['id']}[/] ({r['dimension']}): {escape(r['label']['en'])}")
+        console.rule(f"[bold]{r['id']}[/] ({r['dimension']}): {escape(fmt.pick(r['label'], lang))}")
         console.print(r["follows"])
         for s in r["sources"]:
             link = f" <{s['url']}>" if s.get("url") else ""
@@ -46,10 +46,10 @@ def methods(result: dict[str, Any]) -> None:
             console.print(f"  assumption: {a}")
         if r["components"]:
             console.print(f"  components: {', '.join(c['id'] for c in r['components'])}")
-    console.print(f"\n[bold]Ranges.[/] {escape(result['ranges']['en'])}")
+    console.print(f"\n[bold]Ranges.[/] {escape(fmt.pick(result['ranges'], lang))}")
 
 
-def score(result: dict[str, Any], names: fmt.Names) -> None:
+def score(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     vid = result["version"]
     cols = [
         Col("component", width=16, head=True),
@@ -61,20 +61,22 @@ def score(result: dict[str, Any], names: fmt.Names) -> None:
     rows = []
     for c in result["components"]:
         ev = "; ".join(
-            f"{e['item']}: {fmt.status(e['status'])}"
-            + (f" ({names.cites(e['cite'], vid)})" if e.get("cite") else "")
+            f"{e['item']}: {fmt.status(e['status'], lang)}"
+            + (f" ({names.cites(e['cite'], vid, lang)})" if e.get("cite") else "")
             for e in c["evidence"]
         )
-        score = escape(fmt.ranged(c["score"], c["low"], c["high"]))
-        rows.append([escape(c["label"]["en"]), score, _num(c["max"]), escape(c["says"]), escape(ev)])
-    value = escape(fmt.ranged(result["total"], result["low"], result["high"]))
-    title = f"{result['measure']} in {vid}: {value} of {_num(result['max'])}"
+        score = escape(fmt.ranged(c["score"], c["low"], c["high"], lang))
+        rows.append(
+            [escape(fmt.pick(c["label"], lang)), score, _num(c["max"], lang), escape(c["says"]), escape(ev)]
+        )
+    value = escape(fmt.ranged(result["total"], result["low"], result["high"], lang))
+    title = f"{result['measure']} in {vid}: {value} of {_num(result['max'], lang)}"
     show(cols, rows, title=title, console=console)
     if result["low"] != result["high"]:
         exact = "exact" if result["range_exact"] else "an outer bound"
         console.print(
-            f"[magenta]range {_num(result['low'])}–{_num(result['high'])} ({exact}) from unknown codings:[/]"
-            f" {', '.join(result['unknown'])}"
+            f"[magenta]range {_num(result['low'], lang)}–{_num(result['high'], lang)} ({exact})"
+            f" from unknown codings:[/] {', '.join(result['unknown'])}"
         )
     if result["low_confidence"]:
         console.print(f"[red]rests on low-confidence codings:[/] {', '.join(result['low_confidence'])}")
@@ -121,7 +123,7 @@ def timeline(result: dict[str, Any]) -> None:
         console.print(f"{row['version']} {_band(v['total'], v['high'], top, width)} {shown}{mark}")
 
 
-def compare(result: dict[str, Any], names: fmt.Names) -> None:
+def compare(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     a_id, b_id = result["from"], result["to"]
     cols = [
         Col("item", "id", head=True),
@@ -134,15 +136,22 @@ def compare(result: dict[str, Any], names: fmt.Names) -> None:
     rows = []
     for c in result["changes"]:
         a, b = c["from"], c["to"]
-        side_a = f"{_status(a['status'])} {escape(names.cites(a['cite'], a_id))}"
-        side_b = f"{_status(b['status'])} {escape(names.cites(b['cite'], b_id))}"
-        attrs = [names.attr_change(x["key"], x["from"], x["to"]) for x in c["attr_changes"]]
+        side_a = f"{_status(a['status'], lang)} {escape(names.cites(a['cite'], a_id, lang))}"
+        side_b = f"{_status(b['status'], lang)} {escape(names.cites(b['cite'], b_id, lang))}"
+        attrs = [names.attr_change(x["key"], x["from"], x["to"], lang) for x in c["attr_changes"]]
         if c["bodies_changed"]:
-            attrs.append(f"bodies: {names.bodies(c['bodies_changed'])}")
+            attrs.append(f"bodies: {names.bodies(c['bodies_changed'], lang)}")
         effect = {1: " (+)", -1: " (−)"}.get(c["effect"], "")
         kind = "attributes" if c["change"] == "attrs" else c["change"]
         rows.append(
-            [c["item"], f"{kind}{effect}", escape(c["label"]["en"]), side_a, side_b, escape("; ".join(attrs))]
+            [
+                c["item"],
+                f"{kind}{effect}",
+                escape(fmt.pick(c["label"], lang)),
+                side_a,
+                side_b,
+                escape("; ".join(attrs)),
+            ]
         )
     show(cols, rows, title=f"{a_id} → {b_id}: what changed", console=console)
     m_cols = [
@@ -163,9 +172,9 @@ def compare(result: dict[str, Any], names: fmt.Names) -> None:
         m_rows.append(
             [
                 name,
-                escape(fmt.ranged(d["from"], d.get("from_low"), d.get("from_high"))),
-                escape(fmt.ranged(d["to"], d.get("to_low"), d.get("to_high"))),
-                fmt.signed(d["delta"]),
+                escape(fmt.ranged(d["from"], d.get("from_low"), d.get("from_high"), lang)),
+                escape(fmt.ranged(d["to"], d.get("to_low"), d.get("to_high"), lang)),
+                fmt.signed(d["delta"], lang),
                 step,
                 ", ".join(d["up"]),
                 ", ".join(d["down"]),
@@ -189,7 +198,7 @@ def periods(result: dict[str, Any]) -> None:
             )
 
 
-def claims(result: dict[str, Any]) -> None:
+def claims(result: dict[str, Any], lang: str = "en") -> None:
     cols = [
         Col("claim", "id", head=True),
         Col("verdict", "id", head=True),
@@ -207,7 +216,7 @@ def claims(result: dict[str, Any]) -> None:
             per.append(f"{dim}: {verdict}" + (f" ({detail})" if detail else ""))
         first = c["verdicts"][0]
         ev = first["why"] or "; ".join(
-            f"{e['call']} = {fmt.Names().evidence(e)}" for e in first["evidence"][:4]
+            f"{e['call']} = {fmt.Names().evidence(e, lang)}" for e in first["evidence"][:4]
         )
         if c["depends_on"]:
             more = f" +{len(c['depends_on']) - 6}" if len(c["depends_on"]) > 6 else ""
@@ -217,7 +226,7 @@ def claims(result: dict[str, Any]) -> None:
             [
                 c["id"],
                 f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
-                escape(c["text"]["en"]) + f"\n[dim]about: {escape(about)}[/]",
+                escape(fmt.pick(c["text"], lang)) + f"\n[dim]about: {escape(about)}[/]",
                 escape("; ".join(per)),
                 escape(ev),
             ]
@@ -227,7 +236,7 @@ def claims(result: dict[str, Any]) -> None:
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(result["counts"].items())))
 
 
-def sensitivity(result: dict[str, Any]) -> None:
+def sensitivity(result: dict[str, Any], lang: str = "en") -> None:
     ids = [s["id"] for s in result["switches"]]
     for s in result["switches"]:
         console.print(f"[bold]{s['id']}[/]: {escape(s['about'])} ({s['changed']} codings recoded)")
@@ -248,7 +257,7 @@ def sensitivity(result: dict[str, Any]) -> None:
     )
 
     def peak(x: dict[str, Any]) -> str:
-        return f"{', '.join(v[:4] for v in x['versions'])} ({_num(x['value'])})"
+        return f"{', '.join(v[:4] for v in x['versions'])} ({_num(x['value'], lang)})"
 
     m_cols = [Col("measure", "id", head=True), Col("as coded", width=10), *(Col(i, width=10) for i in ids)]
     m_rows = [

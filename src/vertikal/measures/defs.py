@@ -158,7 +158,7 @@ class DimensionsFile(Strict):
 DEFAULT_DIMENSIONS = [
     Dimension(
         id="powers",
-        label=Labels(en="Powers of the office", ru="Полномочия должности"),
+        label=Labels(en="Powers of the office", ru="Полномочия должности", kk="Лауазымның өкілеттіктері"),
         about="What the office may do (see each measure's sources).",
     )
 ]
