@@ -1,0 +1,250 @@
+"""Issue 15: the simple commands and the web explorer as whole processes, against bare `python -c pass`.
+
+    python bench/startup.py [--runs 7] [--base SRC] [--json] [NAME...]
+
+Every figure is the median of `--runs` whole-process runs: wall time and CPU time (user + system of
+the child process, which a busy machine disturbs less), each with its ratio to `python -c pass`
+measured in the same rounds. The runs are interleaved (one of each case per round), so that the load
+of a shared machine falls on all of them alike.
+
+- `warm`: the dataset cache (and the web database) prepared by one untimed run first;
+- `cold`: every run starts from an empty cache directory, so it validates and writes the cache;
+- `off`: `VERTIKAL_NO_CACHE=1`.
+
+With `--base SRC` every case also runs on the code under SRC (e.g. main's, unpacked with
+`git archive main src | tar -x -C /tmp/base`), interleaved with ours: an A/B comparison in the same
+minutes. Each side gets its own empty cache directory; nothing outside the temporary folders is
+written. The web case starts `vertikal serve` on a free loopback port and stops it (only it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+# name -> (arguments, target in seconds); `check` always validates, whatever the cache holds
+COMMANDS: dict[str, tuple[list[str], float]] = {
+    "versions-json": (["versions", "--json"], 0.150),
+    "powers-json": (["powers", "2007-05-21", "--json"], 0.150),
+    "power-json": (["power", "veto", "--json"], 0.150),
+    "claims-json": (["claims", "--json"], 0.300),
+    "check": (["check"], 0.500),
+}
+SERVE_TARGET = 1.5
+
+
+@dataclass
+class Side:
+    """One code base under test: ours (the installed package) or another source tree (`--base`)."""
+
+    name: str
+    src: Path | None
+    cache: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="vertikal-bench-cache-")))
+
+    def env(self, mode: str, cache: Path | None = None) -> dict[str, str]:
+        env = {**os.environ, "VERTIKAL_CACHE": str(cache or self.cache)}
+        env.pop("VERTIKAL_NO_CACHE", None)
+        env.pop("VERTIKAL_DATA", None)
+        if self.src is not None:
+            env["PYTHONPATH"] = str(self.src)
+        if mode == "off":
+            env["VERTIKAL_NO_CACHE"] = "1"
+        return env
+
+
+def _exe() -> str:
+    return shutil.which("vertikal", path=str(BIN)) or "vertikal"
+
+
+def timed(run: Callable[[], None]) -> tuple[float, float]:
+    """Wall and CPU seconds of `run`, which starts and reaps child processes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    run()
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def command(args: list[str], env: dict[str, str]) -> Callable[[], None]:
+    exe = _exe()
+
+    def run() -> None:
+        proc = subprocess.run([exe, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.decode()[-300:]}")
+
+    return run
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(env: dict[str, str], timeout: float = 60.0) -> Callable[[], None]:
+    """`vertikal serve` from its start to the first 200 of its home page; then stopped."""
+
+    def run() -> None:
+        port = _free_port()
+        proc = subprocess.Popen(
+            [_exe(), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as resp:
+                        if resp.status == 200:
+                            return
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise SystemExit("vertikal serve did not answer") from None
+                    time.sleep(0.005)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    return run
+
+
+@dataclass
+class Figure:
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+
+def cases(names: list[str], sides: list[Side], modes: list[str]) -> dict[str, Callable[[], None]]:
+    """Every (side, mode, name) to run, as a label and a function; cold runs get a fresh cache each."""
+    out: dict[str, Callable[[], None]] = {}
+    for side in sides:
+        for mode in modes:
+            for name in names:
+                if mode != "warm" and name == "check":
+                    continue  # `check` never reads the cache: warm is the only figure it has
+                if mode == "cold" and name == "serve-first-200":
+                    continue  # a cold web start builds the database and the downloads: not a start-up figure
+                label = f"{side.name}/{mode}/{name}"
+                if name == "serve-first-200":
+                    make: Callable[[dict[str, str]], Callable[[], None]] = serve
+                else:
+                    args = COMMANDS[name][0]
+
+                    def make(env: dict[str, str], args: list[str] = args) -> Callable[[], None]:
+                        return command(args, env)
+
+                if mode == "cold":
+
+                    def cold(side: Side = side, make: Callable[..., Callable[[], None]] = make) -> None:
+                        fresh = Path(tempfile.mkdtemp(prefix="vertikal-bench-cold-"))
+                        try:
+                            make(side.env("cold", fresh))()
+                        finally:
+                            shutil.rmtree(fresh, ignore_errors=True)
+
+                    out[label] = cold
+                else:
+                    out[label] = make(side.env(mode))
+    return out
+
+
+def measure(names: list[str], sides: list[Side], modes: list[str], runs: int) -> dict[str, Figure]:
+    """Median figures of every case, with `python -c pass` interleaved in every round."""
+    todo = cases(names, sides, modes)
+    for side in sides:  # warm every side's cache (dataset and web database) once, untimed
+        for name in names:
+            if name == "serve-first-200":
+                serve(side.env("warm"))()
+            else:
+                command(COMMANDS[name][0], side.env("warm"))()
+    baseline = [sys.executable, "-c", "pass"]
+    todo = {"python -c pass": lambda: subprocess.run(baseline, check=True), **todo}
+    figures = {label: Figure() for label in todo}
+    for _ in range(runs):
+        for label, run in todo.items():
+            wall, cpu = timed(run)
+            figures[label].walls.append(wall)
+            figures[label].cpus.append(cpu)
+    return figures
+
+
+def target(label: str) -> float | None:
+    name = label.rsplit("/", 1)[-1]
+    if name == "serve-first-200":
+        return SERVE_TARGET
+    return COMMANDS[name][1] if name in COMMANDS else None
+
+
+def report(figures: dict[str, Figure]) -> list[dict[str, object]]:
+    base = figures["python -c pass"]
+    rows = []
+    for label, fig in figures.items():
+        rows.append(
+            {
+                "case": label,
+                "wall_ms": round(fig.wall * 1000, 1),
+                "cpu_ms": round(fig.cpu * 1000, 1),
+                "wall_ratio": round(fig.wall / base.wall, 1),
+                "cpu_ratio": round(fig.cpu / base.cpu, 1) if base.cpu else None,
+                "target_ms": None if (t := target(label)) is None else round(t * 1000),
+            }
+        )
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help=f"cases: {', '.join([*COMMANDS, 'serve-first-200'])}")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--modes", default="warm,cold", help="comma-separated: warm, cold, off")
+    parser.add_argument("--base", type=Path, help="another source tree to compare with (A/B)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    names = args.names or [*COMMANDS, "serve-first-200"]
+    sides = [Side("ours", None)] + ([Side("base", args.base.resolve())] if args.base else [])
+    try:
+        rows = report(measure(names, sides, args.modes.split(","), args.runs))
+    finally:
+        for side in sides:
+            shutil.rmtree(side.cache, ignore_errors=True)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print(f"{'case':34} {'wall ms':>8} {'cpu ms':>8} {'x pass':>7} {'cpu x':>6} {'target':>7}")
+    for r in rows:
+        tgt = "" if r["target_ms"] is None else f"{r['target_ms']}"
+        print(
+            f"{r['case']:34} {r['wall_ms']:>8} {r['cpu_ms']:>8} {r['wall_ratio']:>7} "
+            f"{r['cpu_ratio'] if r['cpu_ratio'] is not None else '':>6} {tgt:>7}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
