@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Annotated
 
 import typer
 
-from vertikal._yaml import LIMITS
-from vertikal.cli import render
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond, respond_named
+from vertikal._limits import LIMITS
+from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond_data, respond_named
 
 app = typer.Typer(
     name="vertikal",
@@ -17,6 +17,20 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _render() -> ModuleType:
+    """The table renderers; Rich loads with them, so only when a command prints a table (not --json)."""
+    from vertikal.cli import render
+
+    return render
+
+
+def _queries() -> ModuleType:
+    """The library's queries, imported only when a result is not already in the dataset cache."""
+    from vertikal import queries
+
+    return queries
 
 
 def _print_version(value: bool) -> None:
@@ -48,24 +62,35 @@ def main(
             help="Print the versions of vertikal and of its data ($VERTIKAL_DATA or the built-in data).",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and validate the data files without the dataset cache (also VERTIKAL_NO_CACHE=1); "
+            "`vertikal cache` shows where it is.",
+        ),
+    ] = False,
 ) -> None:
     """Measure how a head of state's constitutional powers concentrate and deconcentrate."""
+    from vertikal import datacache
+
+    datacache.switch(not no_cache)
 
 
 @app.command("codebook")
 def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
-    from vertikal import queries
-
-    respond(lambda: queries.codebook(dataset(data)), render.codebook, as_json)
+    respond_data(
+        data, ("codebook",), lambda ds: _queries().codebook(ds), lambda r: _render().codebook(r), as_json
+    )
 
 
 @app.command("versions")
 def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Every coded version of the constitutional order."""
-    from vertikal import queries
-
-    respond(lambda: queries.versions(dataset(data)), render.versions, as_json)
+    respond_data(
+        data, ("versions",), lambda ds: _queries().versions(ds), lambda r: _render().versions(r), as_json
+    )
 
 
 @app.command("powers")
@@ -76,9 +101,13 @@ def powers_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The President's powers in one version, with citations."""
-    from vertikal import queries
-
-    respond_named(data, lambda ds: queries.powers(ds, version, domain), render.powers, as_json)
+    respond_named(
+        data,
+        lambda ds: _queries().powers(ds, version, domain),
+        lambda r, names: _render().powers(r, names),
+        as_json,
+        key=("powers", version, repr(domain)),
+    )
 
 
 @app.command("power")
@@ -88,9 +117,13 @@ def power_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The history of one power across all versions, with citations."""
-    from vertikal import queries
-
-    respond_named(data, lambda ds: queries.history(ds, item), render.history, as_json)
+    respond_named(
+        data,
+        lambda ds: _queries().history(ds, item),
+        lambda r, names: _render().history(r, names),
+        as_json,
+        key=("power", item),
+    )
 
 
 @app.command("matrix")
@@ -124,14 +157,14 @@ def matrix_cmd(
     columns, or the most recent versions) and says how to see the rest: --from/--to choose the
     versions, --item/--domain the items, --transpose/--no-transpose the orientation.
     """
-    from vertikal import queries
-    from vertikal.cli import render_matrix
 
-    respond(
-        lambda: queries.matrix(dataset(data), item, domain, start, end),
-        lambda r: render_matrix.matrix(r, transpose),
-        as_json,
-    )
+    def show(result: dict[str, object]) -> None:
+        from vertikal.cli import render_matrix
+
+        render_matrix.matrix(result, transpose)
+
+    key = ("matrix", repr(item), repr(domain), repr(start), repr(end))
+    respond_data(data, key, lambda ds: _queries().matrix(ds, item, domain, start, end), show, as_json)
 
 
 CHECK_HELP = (
@@ -161,7 +194,7 @@ def check_cmd(
     """Validate the data strictly; list every problem with its code, file and line."""
     if errors_only and warnings:
         fail("choose one of --errors-only and --warnings")
-    ds = dataset(data, strict=False)
+    ds = dataset(data, strict=False, cache=False)  # always the data files themselves, validated
     checked = None
     if texts:
         from vertikal.texts.citations import check_texts
@@ -183,7 +216,7 @@ def check_cmd(
         if checked is not None:
             texts_cmds.print_checked(checked.to_dict())
         listed = "errors" if errors_only else "warnings" if warnings else "default"
-        render.check(ds.problems, ds, listed)
+        _render().check(ds.problems, ds, listed)
     if ds.errors:
         raise typer.Exit(1)
 
@@ -191,6 +224,7 @@ def check_cmd(
 # Further command groups register themselves on `app` when imported.
 from vertikal.cli import (
     akims_cmds,
+    cache_cmds,
     extract_cmds,
     measures_cmds,
     outputs_cmds,

@@ -1,22 +1,37 @@
-"""Commands over the measures: methods, measure, timeline, compare, periods, claims."""
+"""Commands over the measures: methods, measure, timeline, compare, periods, claims.
+
+Each result is memoised in the dataset cache under the command and its arguments; the measures and
+the renderers (Rich) are imported only when a result has to be computed or a table printed.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, respond, respond_named
+from vertikal.cli._common import DataOpt, JsonOpt, respond_data, respond_named
 from vertikal.cli.app import app
+from vertikal.dataset import Dataset
+
+
+def _render() -> ModuleType:
+    from vertikal.cli import render_measures
+
+    return render_measures
 
 
 @app.command("methods")
 def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """How every measure is defined: what it follows, its sources, assumptions and items."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
 
-    respond(lambda: measures.methods(dataset(data)), render_measures.methods, as_json)
+    def compute(ds: Dataset) -> list[dict[str, Any]]:
+        from vertikal import measures
+
+        return measures.methods(ds)
+
+    respond_data(data, ("methods",), compute, lambda r: _render().methods(r), as_json)
 
 
 @app.command("measure")
@@ -27,10 +42,15 @@ def measure_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """One measure on one version, component by component, with the codings behind each."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
 
-    respond_named(data, lambda ds: measures.score(ds, measure, version), render_measures.score, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal import measures
+
+        return measures.score(ds, measure, version)
+
+    respond_named(
+        data, compute, lambda r, names: _render().score(r, names), as_json, key=("measure", measure, version)
+    )
 
 
 @app.command("timeline")
@@ -43,10 +63,13 @@ def timeline_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Every version with every measure, and a terminal chart of the first chosen measure."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
 
-    respond(lambda: measures.timeline(dataset(data), measure or None), render_measures.timeline, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal import measures
+
+        return measures.timeline(ds, measure or None)
+
+    respond_data(data, ("timeline", repr(measure or None)), compute, lambda r: _render().timeline(r), as_json)
 
 
 @app.command("compare")
@@ -57,19 +80,25 @@ def compare_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.compare import compare
 
-    respond_named(data, lambda ds: compare(ds, a, b), render_measures.compare, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.compare import compare
+
+        return compare(ds, a, b)
+
+    respond_named(data, compute, lambda r, names: _render().compare(r, names), as_json, key=("compare", a, b))
 
 
 @app.command("periods")
 def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Peaks and runs of increase and decrease of each measure."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.periods import periods
 
-    respond(lambda: periods(dataset(data)), render_measures.periods, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.periods import periods
+
+        return periods(ds)
+
+    respond_data(data, ("periods",), compute, lambda r: _render().periods(r), as_json)
 
 
 @app.command("claims")
@@ -79,7 +108,10 @@ def claims_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.claimset import evaluate_all
 
-    respond(lambda: evaluate_all(dataset(data), claim), render_measures.claims, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.claimset import evaluate_all
+
+        return evaluate_all(ds, claim)
+
+    respond_data(data, ("claims", repr(claim)), compute, lambda r: _render().claims(r), as_json)
