@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 from typing import Annotated
 
 import typer
 
 from vertikal._limits import LIMITS
+from vertikal.cli import _commands
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond_data, respond_named
 
 app = typer.Typer(
@@ -214,22 +216,16 @@ def check_cmd(
         emit_json(result)
     else:
         if checked is not None:
-            texts_cmds.print_checked(checked.to_dict())
+            from vertikal.cli.texts_cmds import print_checked
+
+            print_checked(checked.to_dict())
         listed = "errors" if errors_only else "warnings" if warnings else "default"
         _render().check(ds.problems, ds, listed)
     if ds.errors:
         raise typer.Exit(1)
 
 
-# Further command groups register themselves on `app` when imported.
-from vertikal.cli import (
-    akims_cmds,
-    cache_cmds,
-    extract_cmds,
-    measures_cmds,
-    outputs_cmds,
-    quality_cmds,
-    sources_cmds,
-    texts_cmds,
-    web_cmds,
-)
+# Further command groups register themselves on `app` when imported: all of them, or only the one of
+# the command this process runs (see `vertikal.cli._commands`).
+for _module in _commands.wanted():
+    importlib.import_module(f"vertikal.cli.{_module}")

@@ -61,12 +61,18 @@ def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
     cache_dir = cache or default_cache_dir()
     where = locate(root, cache_dir)
     if not is_ready(where):
+        import os
+
+        from vertikal import datacache
+
         typer.echo(f"building the database in {where.folder} ...", err=True)
+        env = None if datacache.enabled() else {**os.environ, "VERTIKAL_NO_CACHE": "1"}  # --no-cache
         proc = subprocess.run(
             [sys.executable, "-m", "vertikal.store", str(root), str(cache_dir)],
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         if proc.returncode != 0:
             fail(proc.stderr.strip().removeprefix("vertikal: ") or "could not build the database")
