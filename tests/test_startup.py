@@ -211,3 +211,42 @@ def test_cached_results_are_the_librarys(tmp_path: Path, monkeypatch: pytest.Mon
         args = command.split()
         _run(args, tmp_path, "cold")
         assert json.loads(_run(args, tmp_path, "warm")) == value, command
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["versions"],
+        ["powers", "2007-05-21"],
+        ["power", "veto"],
+        ["compare", "1998", "2007-05-21"],
+        ["claims"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_tables_read_the_same_with_the_cache_cold_warm_and_off(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VERTIKAL_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    seen = []
+    for argv in (args, args, ["--no-cache", *args]):  # cold, warm, off
+        result = runner.invoke(app, argv, env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        seen.append(result.stdout)
+    assert seen[0] == seen[1] == seen[2]
+
+
+def test_names_kept_as_plain_data_format_the_same(shipped: Any) -> None:
+    from vertikal.fmt import Names
+
+    names = Names.of(shipped)
+    plain = Names(**names.plain())
+    for lang in ("en", "ru", "kk"):
+        ids = list(names.body_names)
+        assert plain.bodies(ids, lang) == names.bodies(ids, lang)
+        for vid, docs in names.documents.items():
+            assert plain.docs(vid, lang) == names.docs(vid, lang)
+            refs = [f"{k}/art_1" for k in docs]
+            assert plain.cites(refs, vid, lang) == names.cites(refs, vid, lang)
+    assert names.documents, "the shipped data has a version with further documents"

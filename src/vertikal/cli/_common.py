@@ -100,6 +100,13 @@ def emit_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def names(ds: Dataset) -> Names:
+    """`fmt.Names.of(ds)`, memoised as plain data: a cached dataset then needs no models to print."""
+    from vertikal.fmt import Names
+
+    return Names(**remembered(ds, ("names",), lambda: Names.of(ds).plain()))
+
+
 def respond_data(
     data: Path | None,
     key: tuple[str, ...],
@@ -136,9 +143,7 @@ def respond_named(
         return remembered(loaded[0], key, lambda: compute(loaded[0]))
 
     def show(result: T) -> None:
-        from vertikal.fmt import Names
-
-        render(result, Names.of(loaded[0]))
+        render(result, names(loaded[0]))
 
     respond(run, show, as_json)
 
