@@ -347,3 +347,43 @@ def test_memoised_results_stay_within_their_budget(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(_store, "MAX_MEMO", 10)
     kept = _store.trimmed({("a",): b"12345", ("b",): b"12345", ("c",): b"12345"})
     assert list(kept) == [("b",), ("c",)]  # the oldest dropped first
+
+
+AUDIT = """
+import json, sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(args[0]) if event == "open" else None)
+from vertikal.loader import load
+load()
+print(json.dumps([str(p) for p in opened if isinstance(p, str)]))
+"""
+
+
+def test_every_file_the_loader_reads_is_in_the_key(cache: Path) -> None:
+    """Whatever file a load opens (through the YAML reader or not) is one the key covers: a data file
+    or a file of the package. A reader of a new file elsewhere must add it to the key first."""
+    proc = subprocess.run([sys.executable, "-c", AUDIT], capture_output=True, text=True, check=True)
+    opened = {Path(p).resolve() for p in json.loads(proc.stdout)}
+    root, package = Path(vertikal.__file__).resolve().parent / "data", _store.package()
+    prefixes = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    data = [p for p in opened if p.suffix not in (".py", ".pyc", ".so") and not p.is_dir()]
+    data = [p for p in data if not any(p.is_relative_to(x) for x in prefixes) or p.is_relative_to(package)]
+    assert data and all(p.is_relative_to(root) or p.is_relative_to(package) for p in data), data
+    datacache.load()
+    assert files(cache), "the shipped data could not be cached"
+
+
+def test_a_process_whose_code_changed_while_it_ran_writes_nothing_the_new_code_trusts(
+    cache: Path, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key holds the package's files as the process found them first, not as they are on disk."""
+    monkeypatch.setattr(_store, "_CODE", [[("vertikal/old.py", 1, 1)]])  # as if it started on other code
+    datacache.load(mini)
+    [file] = files(cache)
+    record = _store.unpack(file)
+    assert record is not None and record["code"] == [("vertikal/old.py", 1, 1)]
+    env = {**os.environ, "VERTIKAL_CACHE": str(cache)}
+    cmd = [str(BIN / "vertikal"), "versions", "--data", str(mini), "--json"]
+    subprocess.run(cmd, env=env, capture_output=True, check=True)
+    record = _store.unpack(file)
+    assert record is not None and record["code"] != [("vertikal/old.py", 1, 1)]  # rebuilt by the new code

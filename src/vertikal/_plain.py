@@ -6,10 +6,10 @@ field: whatever fields a dataclass or model has are kept, so a field added later
 value of a kind this module does not know is refused with `Unkept`, never written half).
 
 - A plain subtree (what `marshal` takes as it is: the parsed YAML values and their line maps) is
-  stored as marshal bytes and rebuilt by `marshal` alone.
-- A model comes back through `model_construct` (no validation: its values were validated before it
-  was kept), with the same set of fields given; a dataclass comes back field by field, without
-  running its `__init__`.
+  stored as it is, and rebuilt by `marshal` alone.
+- A model comes back as `model_construct` builds it (no validation: its values were validated
+  before they were kept), with the same set of fields given; a dataclass comes back field by field,
+  without running its `__init__`.
 - Classes are named by module and qualified name and must be in the `vertikal` package; a name of
   anything else, or a node of an unknown kind, makes `decode` raise `Unkept`.
 - An object met twice (a parsed file that is both among the sources and among the codings files)
@@ -36,11 +36,17 @@ class Unkept(ValueError):
     """A value the cache cannot keep (when encoding), or a stored form it did not write (decoding)."""
 
 
-def _marshalled(value: Any) -> bytes | None:
+_SCALARS = frozenset({str, int, float, bool, type(None), bytes})
+_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+
+
+def _marshallable(value: Any) -> bool:
+    """Plain all the way down: only builtin scalars and containers (what marshal takes as it is)."""
     try:
-        return marshal.dumps(value)
+        marshal.dumps(value)
     except ValueError:  # something marshal does not take (an object, a path): not plain
-        return None
+        return False
+    return True
 
 
 def _is_model(value: Any) -> bool:
@@ -66,10 +72,9 @@ class _Encoder:
         return self.class_index[kind]
 
     def value(self, value: Any) -> tuple[Any, ...]:
-        raw = _marshalled(value)
-        if raw is not None:
-            return (_PLAIN, raw)
         kind = type(value)
+        if kind in _SCALARS or (kind in _CONTAINERS and _marshallable(value)):
+            return (_PLAIN, value)
         if _is_model(value) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
             return (_OBJ, self.obj(value))
         if isinstance(value, PurePath):
@@ -153,7 +158,7 @@ class _Decoder:
     def value(self, node: Any) -> Any:
         kind, body = node[0], node[1]
         if kind == _PLAIN:
-            return marshal.loads(body)
+            return body
         if kind == _OBJ:
             return self.obj(body)
         if kind == _LIST:
@@ -181,10 +186,10 @@ class _Decoder:
         if not isinstance(fields, dict):
             raise Unkept("an object whose fields are not a mapping")
         if kind == _MODEL:
-            model = self.cls(stored[1], _MODEL)
-            if set(fields) != set(model.__pydantic_fields__):  # type: ignore[attr-defined]
+            model: Any = self.cls(stored[1], _MODEL)
+            if set(fields) != set(model.__pydantic_fields__):
                 raise Unkept(f"{model.__qualname__}: its fields changed")
-            made = model.model_construct(_fields_set=set(stored[3]), **fields)  # type: ignore[attr-defined]
+            made = _construct(model, fields, set(stored[3]))
         elif kind == _DATACLASS:
             cls = self.cls(stored[1], _DATACLASS)
             names = {f.name for f in dataclasses.fields(cls)}
@@ -197,6 +202,19 @@ class _Decoder:
             raise Unkept(f"unknown object kind {kind!r}")
         self.objects[index] = made
         return made
+
+
+def _construct(model: Any, fields: dict[str, Any], given: set[str]) -> Any:
+    """`model.model_construct(_fields_set=given, **fields)` for a complete set of fields: what it does
+    for a model without private attributes or extra fields, without its per-field bookkeeping."""
+    if model.__private_attributes__ or model.model_config.get("extra") == "allow":
+        return model.model_construct(_fields_set=given, **fields)
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", given)
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 def decode(data: bytes) -> Any:

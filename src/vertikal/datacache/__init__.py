@@ -94,7 +94,7 @@ def load(root: Path | str | None = None, *, strict: bool = True) -> Dataset:
         return full_load(path, strict=strict)
     key = _store.ident(path)
     file = folder() / _store.file_name(key)
-    code, files = _store.scan(_store.package(), skip=path.resolve()), _store.scan(path)
+    code, files = _store.code(path), _store.scan(path)
     if code is not None and files is not None:
         record = _store.lookup(path, file, key, code, files)
         if record is not None:
@@ -121,7 +121,7 @@ def _record(
     from vertikal import _plain
 
     code, files = listings
-    if (_store.scan(_store.package(), skip=root.resolve()), _store.scan(root)) != listings:
+    if _store.scan(root) != files:
         return None  # a file changed while the data were read
     base, package = root.resolve(), _store.package()
     covered = {base / name for name, _, _ in files}

@@ -34,21 +34,20 @@ _KEYS = frozenset({"ident", "code", "files", "captured", "state", "memo"})
 Listing = list[tuple[str, int, int]]  # (path relative to the top, size, modification time in ns), sorted
 
 
-def scan(top: Path, skip: Path | None = None, limit: int = MAX_FILES) -> Listing | None:
-    """Every file under `top`, except hidden ones, __pycache__ and the folder `skip`.
+def scan(top: Path, limit: int = MAX_FILES) -> Listing | None:
+    """Every file under `top`, except hidden ones and __pycache__.
 
     None when there are more than `limit` files or a folder cannot be read: such data is not cached.
     """
     out: Listing = []
     seen: set[tuple[int, int]] = set()
-    skipped = str(skip) if skip is not None else None
     stack: list[tuple[str, str]] = [(str(top), "")]
     try:
         while stack:
             where, prefix = stack.pop()
             with os.scandir(where) as entries:
                 for entry in entries:
-                    if entry.name.startswith(".") or entry.name == "__pycache__" or entry.path == skipped:
+                    if entry.name.startswith(".") or entry.name == "__pycache__":
                         continue
                     st = entry.stat()
                     if entry.is_dir():
@@ -68,6 +67,25 @@ def scan(top: Path, skip: Path | None = None, limit: int = MAX_FILES) -> Listing
 def package() -> Path:
     """The installed package: its code and built-in tables are part of every key."""
     return Path(__file__).resolve().parents[1]
+
+
+# The package's files as this process found them when it first used the cache, not as they are later:
+# a process whose code was replaced while it ran must not write a file that the new code would trust.
+_CODE: list[Listing | None] = []
+
+
+def code(root: Path) -> Listing | None:
+    """The package's files (code and built-in tables) without the data under `root`, if it is inside."""
+    if not _CODE:
+        _CODE.append(scan(package()))
+    listing = _CODE[0]
+    if listing is None:
+        return None
+    inside = root.resolve()
+    if not inside.is_relative_to(package()):
+        return listing
+    prefix = f"{inside.relative_to(package()).as_posix()}/"
+    return [entry for entry in listing if not entry[0].startswith(prefix)]
 
 
 def ident(root: Path) -> tuple[str, ...]:
