@@ -11,10 +11,11 @@ of a shared machine falls on all of them alike.
 - `cold`: every run starts from an empty cache directory, so it validates and writes the cache;
 - `off`: `VERTIKAL_NO_CACHE=1`.
 
-With `--base SRC` every case also runs on the code under SRC (e.g. main's, unpacked with
-`git archive main src | tar -x -C /tmp/base`), interleaved with ours: an A/B comparison in the same
-minutes. Each side gets its own empty cache directory; nothing outside the temporary folders is
-written. The web case starts `vertikal serve` on a free loopback port and stops it (only it).
+With `--base PATH` every case also runs with PYTHONPATH=PATH (e.g. main's code, unpacked with
+`git archive main src | tar -x -C /tmp/base`, and the typer main installs, in a folder of its own:
+`--base /tmp/base/src:/tmp/typer29`), interleaved with ours: an A/B comparison in the same minutes.
+Each side gets its own empty cache directory; nothing outside the temporary folders is written.
+The web case starts `vertikal serve` on a free loopback port and stops it (only it).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Side:
     """One code base under test: ours (the installed package) or another source tree (`--base`)."""
 
     name: str
-    src: Path | None
+    src: str | None  # a PYTHONPATH put first (the other side's source tree, and what it needs)
     cache: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="vertikal-bench-cache-")))
 
     def env(self, mode: str, cache: Path | None = None) -> dict[str, str]:
@@ -60,7 +61,7 @@ class Side:
         env.pop("VERTIKAL_NO_CACHE", None)
         env.pop("VERTIKAL_DATA", None)
         if self.src is not None:
-            env["PYTHONPATH"] = str(self.src)
+            env["PYTHONPATH"] = self.src
         if mode == "off":
             env["VERTIKAL_NO_CACHE"] = "1"
         return env
@@ -263,11 +264,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("names", nargs="*", help=f"cases: {', '.join([*COMMANDS, 'serve-first-200'])}")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--modes", default="warm,cold", help="comma-separated: warm, cold, off")
-    parser.add_argument("--base", type=Path, help="another source tree to compare with (A/B)")
+    parser.add_argument(
+        "--base",
+        help="another source tree to compare with (A/B), as a PYTHONPATH: e.g. main's src, and a folder "
+        "with the typer it installs (pip install --target DIR --no-deps typer==0.29.2)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     names = args.names or [*COMMANDS, "serve-first-200"]
-    sides = [Side("ours", None)] + ([Side("base", args.base.resolve())] if args.base else [])
+    sides = [Side("ours", None)] + ([Side("base", args.base)] if args.base else [])
     try:
         rows = report(measure(names, sides, args.modes.split(","), args.runs))
     finally:
