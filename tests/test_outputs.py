@@ -118,7 +118,8 @@ def test_issue11_wide_tables_one_row_per_item_one_column_per_version(exported: P
     ]:
         wide = pl.read_csv(exported / "csv" / f"{name}.csv")
         assert wide["item"].to_list() == [it.id for it in items]
-        assert wide.columns[5:] == [v.id for v in ds.versions]
+        assert wide.columns[:6] == ["item", "domain", "kind", "label_en", "label_ru", "label_kk"]
+        assert wide.columns[6:] == [v.id for v in ds.versions]
         for row in wide.iter_rows(named=True):
             for v in ds.versions:
                 assert row[v.id] == ds.codings[v.id][row["item"]].status

@@ -37,12 +37,20 @@ PAGES = [
 def poison(root: Path) -> None:
     path = root / "codebook.yaml"
     text = path.read_text(encoding="utf-8")
-    label = 'label: {en: Decrees having the force of law, ru: "Указы, имеющие силу закона"}'
+    label = (
+        'label: {en: Decrees having the force of law, ru: "Указы, имеющие силу закона", '
+        "kk: Заң күші бар жарлықтар}"
+    )
     assert label in text
-    text = text.replace(label, f"label: {{en: {json.dumps(PAYLOAD)}, ru: {json.dumps('ру ' + PAYLOAD)}}}")
-    domain = "legislation: {en: Legislation, ru: Законодательство}"
+    poisoned = (
+        f"en: {json.dumps(PAYLOAD)}, ru: {json.dumps('ру ' + PAYLOAD)}, kk: {json.dumps('қз ' + PAYLOAD)}"
+    )
+    text = text.replace(label, f"label: {{{poisoned}}}")
+    domain = "legislation: {en: Legislation, ru: Законодательство, kk: Заң шығару}"
     assert domain in text
-    text = text.replace(domain, f"legislation: {{en: {json.dumps('Leg ' + PAYLOAD)}, ru: Законодательство}}")
+    text = text.replace(
+        domain, f"legislation: {{en: {json.dumps('Leg ' + PAYLOAD)}, ru: Законодательство, kk: Заң шығару}}"
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -91,3 +99,4 @@ def test_json_twins_carry_the_label_as_data(client: TestClient) -> None:
     r = client.get("/powers/decree_force_of_law.json")
     assert r.headers["content-type"].startswith("application/json")
     assert r.json()["item"]["label"]["en"] == PAYLOAD
+    assert r.json()["item"]["label"]["kk"] == "қз " + PAYLOAD

@@ -29,8 +29,13 @@ def _comment(text: str, indent: str) -> list[str]:
 
 
 def _item(item: Item) -> list[str]:
-    lines = [f"  # {item.label.en} / {item.label.ru} ({item.kind}, {item.domain})"]
-    lines += _comment(item.definition, "  ")
+    names = " / ".join(t for t in (item.label.en, item.label.ru, item.label.kk) if t)
+    lines = [f"  # {names} ({item.kind}, {item.domain})"]
+    lines += _comment(item.definition.en, "  ")
+    for lang in ("ru", "kk"):  # the definition in the other languages, where written
+        text = item.definition.exact(lang)
+        if text:
+            lines += _comment(f"{lang}: {text}", "  ")
     lines += _comment("; ".join(f"{s} = {meaning}" for s, meaning in item.statuses.items()), "  ")
     if item.attributes:
         lines += _comment("attrs: " + "; ".join(f"{k}: {v}" for k, v in item.attributes.items()), "  ")

@@ -6,11 +6,13 @@ rule on a dataset it has read. `vertikal.load()` is the two together.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
+from vertikal import untranslated
 from vertikal.dataset import Dataset, Source, read_source
-from vertikal.models import CodingFile, Version
+from vertikal.models import CodingFile, Definition, Version
 from vertikal.problems import Problem, display_path
 from vertikal.references import is_legal_text
 from vertikal.refs import ArticleRef, expand_articles
@@ -27,14 +29,18 @@ def validate(ds: Dataset) -> Dataset:
     return ds
 
 
+@functools.lru_cache(maxsize=4096)
 def normalized(text: str) -> str:
     """`text` compared loosely: case folded, punctuation dropped, whitespace collapsed."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def repeats_definition(paraphrase: str, definition: str) -> bool:
-    """True when a paraphrase says no more than the item's codebook definition (VK030)."""
-    return bool(normalized(definition)) and normalized(paraphrase) == normalized(definition)
+def repeats_definition(paraphrase: str, definition: str | Definition) -> bool:
+    """True when a paraphrase says no more than the item's codebook definition, in any of its
+    languages (VK030)."""
+    texts = [definition] if isinstance(definition, str) else [definition.en, definition.ru, definition.kk]
+    said = normalized(paraphrase)
+    return any(t and normalized(t) and said == normalized(t) for t in texts)
 
 
 def _articles(ds: Dataset, version: Version, report: bool = True) -> dict[str | None, frozenset[str]]:
@@ -156,7 +162,7 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
                 )
 
 
-def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: str) -> None:
+def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: Definition) -> None:
     """VK030 (a warning): a paraphrase that only repeats the item's definition says nothing of the version."""
     if repeats_definition(paraphrase, definition):
         ds.problem(
@@ -229,6 +235,8 @@ def _codebook(ds: Dataset) -> None:
                 "VK002",
                 f"item {item.id}: unknown domain {item.domain!r}; allowed: {allowed}",
             )
+    if src is not None:
+        untranslated.report(ds, src, ds.codebook)
 
 
 def _manifest(ds: Dataset) -> None:
@@ -270,6 +278,8 @@ def _manifest(ds: Dataset) -> None:
                 )
         previous = v
         _articles(ds, v)
+    if src is not None:
+        untranslated.report(ds, src, ds.manifest)
 
 
 def extras(ds: Dataset) -> None:
@@ -277,12 +287,11 @@ def extras(ds: Dataset) -> None:
     from vertikal import references
 
     akim_rules(ds)
-    references.report(ds)
-    from vertikal.measures.defs import load_defs
+    from vertikal.measures.defs import read_defs
 
     mdir = ds.root / "measures"
     if mdir.is_dir():
-        defs, errors = load_defs(mdir)
+        defs, errors, docs = read_defs(mdir)
         for file, line, code, msg in errors:
             ds.problems.append(Problem(display_path(Path(file)), line, code, msg))
         known = {it.id for it in ds.items}
@@ -298,13 +307,45 @@ def extras(ds: Dataset) -> None:
                         f"measure {d.id} reads unknown power {item_id!r}",
                     )
                 )
+        for path, doc, d in docs:
+            src = Source(path, display_path(path), doc)
+            ds.sources.setdefault(src.name, src)  # kept, so that the source rules need not parse it again
+            if next(untranslated.gaps(d), None) is not None:
+                untranslated.report(ds, src, d)
     if (ds.root / "claims.yaml").is_file():
-        from vertikal.measures.claimset import ClaimsError, load_claims
+        from vertikal.measures.claimset import ClaimsError, load_claims_file
 
         try:
-            load_claims(ds)
+            claims, doc = load_claims_file(ds)
         except ClaimsError as exc:
             ds.problems.append(Problem(display_path(Path(exc.file)), exc.line, exc.code, exc.message))
+        else:
+            path = ds.root / "claims.yaml"
+            src = Source(path, display_path(path), doc)
+            ds.sources.setdefault(src.name, src)  # kept, so that the source rules need not parse it again
+            if next(untranslated.gaps(claims), None) is not None:
+                untranslated.report(ds, src, claims)
+    _findings_untranslated(ds)
+    references.report(ds)  # last: it reuses the files parsed above
+
+
+def _findings_untranslated(ds: Dataset) -> None:
+    """VK060 in the report's questions (``findings.yaml``); the report itself says if the file is invalid."""
+    from pydantic import ValidationError
+
+    from vertikal import _yaml
+    from vertikal.report.findings import FILE, Questions
+
+    path = ds.root / FILE
+    if not path.is_file():
+        return
+    try:
+        doc = _yaml.read(path)
+        questions = Questions.model_validate(doc.value)
+    except (_yaml.YamlError, ValidationError):
+        return
+    if next(untranslated.gaps(questions), None) is not None:
+        untranslated.report(ds, Source(path, display_path(path), doc), questions)
 
 
 def akim_rules(ds: Dataset) -> None:
@@ -329,3 +370,4 @@ def akim_rules(ds: Dataset) -> None:
             ds.problem(src, src.doc.line(loc), code, f"{'.'.join(map(str, loc))}: {err['msg']}")
         return
     rules.report(ds, src, data)
+    untranslated.report(ds, src, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Status = Literal["sole", "shared", "absent"]
 Confidence = Literal["high", "medium", "low"]
@@ -36,12 +36,45 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Labels(Strict):
+LANGS = ("en", "ru", "kk")
+
+
+class _Words(Strict):
+    """Words in several languages; `get` falls back to English where a language is missing."""
+
     en: str
-    ru: str
+
+    def exact(self, lang: str) -> str | None:
+        """The text in `lang`, or None when it is not written (no fallback)."""
+        value = getattr(self, lang, None) if lang in LANGS else None
+        return value if isinstance(value, str) and value.strip() else None
 
     def get(self, lang: str) -> str:
-        return self.ru if lang == "ru" else self.en
+        """The text in `lang`, else the English text."""
+        return self.exact(lang) or self.en
+
+
+class Labels(_Words):
+    """A short name in English and Russian, and in Kazakh where written (`vertikal check` warns, VK060)."""
+
+    ru: str
+    kk: str | None = None
+
+
+class Definition(_Words):
+    """What a codebook item means: English always; Russian and Kazakh where written (VK061, VK060).
+
+    A plain string is read as the English definition (codebooks written before definitions had
+    languages).
+    """
+
+    ru: str | None = None
+    kk: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_english(cls, value: Any) -> Any:
+        return {"en": value} if isinstance(value, str) else value
 
 
 class Item(Strict):
@@ -52,7 +85,7 @@ class Item(Strict):
     kind: Kind
     key: bool = False
     label: Labels
-    definition: str
+    definition: Definition
     statuses: dict[Status, str]
     attributes: dict[str, str] = {}
     maps: dict[str, list[str]] = {}

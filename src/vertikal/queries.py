@@ -101,7 +101,7 @@ def codebook(ds: Dataset) -> list[dict[str, Any]]:
             "domain_label": domains[it.domain].model_dump(),
             "kind": it.kind,
             "label": it.label.model_dump(),
-            "definition": it.definition,
+            "definition": it.definition.model_dump(),
             "statuses": dict(it.statuses),
             "attributes": dict(it.attributes),
             "maps": {k: list(v) for k, v in it.maps.items()},
@@ -205,7 +205,7 @@ def history(ds: Dataset, item_id: str) -> dict[str, Any]:
         "domain": item.domain,
         "kind": item.kind,
         "label": item.label.model_dump(),
-        "definition": item.definition,
+        "definition": item.definition.model_dump(),
     }
     return {"item": item_row, "versions": rows}
 

@@ -218,6 +218,10 @@ def load(ds: Dataset) -> Registry | None:
             ds.problem(src, src.line(*loc), code, f"{where}: {err['msg']}")
         return None
     ds.references = registry
+    from vertikal import untranslated
+
+    if next(untranslated.gaps(registry), None) is not None:  # VK060: a kind's label without Kazakh
+        untranslated.report(ds, src, registry)
     return registry
 
 

@@ -17,7 +17,7 @@ from vertikal.references import describe
 from vertikal.refs import ArticleRef
 
 Row = dict[str, Any]
-LABEL_LANGS = ("en", "ru")  # the languages of label columns; Kazakh joins when the data has kk labels
+LABEL_LANGS = ("en", "ru", "kk")  # the languages of label columns (kk is empty where not written)
 
 # How a status counts in the `score` and `long` columns. Read from the data: a status the data adds
 # later (e.g. `unknown`) has no score until it is given one here, and its cells stay empty.
@@ -35,6 +35,7 @@ def versions(ds: Dataset) -> list[Row]:
                 "kind": v["kind"],
                 "label_en": v["label"]["en"],
                 "label_ru": v["label"]["ru"],
+                "label_kk": v["label"]["kk"],
                 "act_en": v["act"]["en"],
                 "act_ru": v["act"].get("ru", ""),
                 "act_number": v["act"]["number"],
@@ -66,7 +67,10 @@ def codebook(ds: Dataset) -> list[Row]:
                 "key": row["key"],
                 "label_en": row["label"]["en"],
                 "label_ru": row["label"]["ru"],
-                "definition": row["definition"],
+                "label_kk": row["label"]["kk"],
+                "definition": row["definition"]["en"],
+                "definition_ru": row["definition"]["ru"],
+                "definition_kk": row["definition"]["kk"],
                 "statuses": row["statuses"],
                 "row": row,
             }
@@ -77,7 +81,7 @@ def codebook(ds: Dataset) -> list[Row]:
 def domains(ds: Dataset) -> list[Row]:
     assert ds.codebook is not None
     return [
-        {"id": d, "position": i, "label_en": lab.en, "label_ru": lab.ru}
+        {"id": d, "position": i, "label_en": lab.en, "label_ru": lab.ru, "label_kk": lab.kk}
         for i, (d, lab) in enumerate(ds.codebook.domains.items())
     ]
 
@@ -152,6 +156,7 @@ def measure_tables(ds: Dataset) -> dict[str, list[Row]]:
                 "position": pos,
                 "label_en": d["label"]["en"],
                 "label_ru": d["label"]["ru"],
+                "label_kk": d["label"]["kk"],
                 "method": d["method"],
                 "higher_means": d.get("higher_means", ""),
                 "row": d,
@@ -202,6 +207,7 @@ def claim_tables(ds: Dataset) -> tuple[dict[str, list[Row]], dict[str, Any]]:
                 "group": c["group"],
                 "text_en": c["text"]["en"],
                 "text_ru": c["text"]["ru"],
+                "text_kk": c["text"]["kk"],
                 "check": c["check"],
                 "verdict": c["verdict"],
                 "uncertain": c["uncertain"],
@@ -298,6 +304,7 @@ def akim_tables(ds: Dataset) -> tuple[dict[str, list[Row]], dict[str, Any] | Non
                 "position": pos,
                 "label_en": t["label"]["en"],
                 "label_ru": t["label"]["ru"],
+                "label_kk": t["label"]["kk"],
                 "row": t,
             }
         )

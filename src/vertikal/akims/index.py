@@ -104,6 +104,11 @@ def path_of(ds: Dataset) -> Path:
 
 def read(path: Path) -> IndexDef:
     """Parse and validate a definition; the first problem raises IndexDefError with its line."""
+    return read_doc(path)[0]
+
+
+def read_doc(path: Path) -> tuple[IndexDef, _yaml.Doc]:
+    """As `read`, with the parsed document (for line numbers)."""
     try:
         doc = _yaml.read(path)
     except _yaml.YamlError as exc:
@@ -112,7 +117,7 @@ def read(path: Path) -> IndexDef:
         dup, line = doc.duplicates[0]
         raise IndexDefError(path, line, f"duplicate key {'.'.join(map(str, dup))!r}")
     try:
-        return IndexDef.model_validate(doc.value)
+        return IndexDef.model_validate(doc.value), doc
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
@@ -151,6 +156,12 @@ def report(ds: Dataset) -> None:
 
     path = path_of(ds)
     try:
-        read(path)
+        index, doc = read_doc(path)
     except IndexDefError as exc:
         ds.problems.append(Problem(display_path(path), exc.line, "VK036", exc.message))
+        return
+    from vertikal import untranslated
+    from vertikal.dataset import Source
+
+    if next(untranslated.gaps(index), None) is not None:  # VK060: a text without Kazakh
+        untranslated.report(ds, Source(path, display_path(path), doc), index)

@@ -137,11 +137,15 @@ def history(result: dict[str, Any], names: fmt.Names) -> None:
             ]
         )
     title = f"{item['id']}: {escape(item['label']['en'])}"
-    show(cols, body, title=title, caption=escape(item["definition"]), console=console)
+    show(cols, body, title=title, caption=escape(item["definition"]["en"]), console=console)
 
 
 # What each kind of warning is, in a few words, for the summary line (else the code's name).
-WARNING_NOTES = {"VK022": "uncited codings of secondary-source versions"}
+WARNING_NOTES = {
+    "VK022": "uncited codings of secondary-source versions",
+    "VK060": "texts without Kazakh; the English is shown",
+    "VK061": "definitions without Russian; the English is shown",
+}
 
 
 def _plural(n: int, word: str) -> str:

@@ -37,7 +37,17 @@ def _segment(prefix: str, value: str | None) -> str:
 
 
 def versions(ds: Dataset) -> list[Row]:
-    keep = ("version", "kind", "label_en", "label_ru", "act_en", "act_ru", "act_number", "adopted")
+    keep = (
+        "version",
+        "kind",
+        "label_en",
+        "label_ru",
+        "label_kk",
+        "act_en",
+        "act_ru",
+        "act_number",
+        "adopted",
+    )
     return [
         {**{k: r[k] for k in keep}, "in_force": r["in_force"], "until": r["until"], "basis": r["basis"]}
         | {"sources": _cited(r["sources"]), "note": r["note"]}
@@ -46,8 +56,12 @@ def versions(ds: Dataset) -> list[Row]:
 
 
 def codebook(ds: Dataset) -> list[Row]:
-    keep = ("item", "domain", "kind", "key", "label_en", "label_ru", "definition")
-    return [{**{k: r[k] for k in keep}, "statuses": _j(r["statuses"])} for r in shared.codebook(ds)]
+    keep = ("item", "domain", "kind", "key", "label_en", "label_ru", "label_kk")
+    definitions = ("definition", "definition_ru", "definition_kk")  # definition: the English
+    return [
+        {**{k: r[k] for k in (*keep, *definitions)}, "statuses": _j(r["statuses"])}
+        for r in shared.codebook(ds)
+    ]
 
 
 def codings(ds: Dataset) -> list[Row]:
@@ -135,7 +149,7 @@ def wide(ds: Dataset, powers_only: bool) -> list[Row]:
         if powers_only and it.kind != "power":
             continue
         row: Row = {"item": it.id, "domain": it.domain, "kind": it.kind}
-        row |= {"label_en": it.label.en, "label_ru": it.label.ru}
+        row |= {"label_en": it.label.en, "label_ru": it.label.ru, "label_kk": it.label.kk}
         row |= {vid: statuses.get((vid, it.id)) for vid in ids}
         out.append(row)
     return out
@@ -169,6 +183,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
             "tiers": ";".join(e["tiers"]),
             "title_en": e["title"]["en"],
             "title_ru": e["title"]["ru"],
+            "title_kk": e["title"]["kk"],
             "counts": _j(e["counts"]) if e["counts"] else "",
             "sources": _cited(e["sources"]),
         }
@@ -216,7 +231,7 @@ def akim_tables(ds: Dataset) -> dict[str, list[Row]]:
 
 def claim_tables(ds: Dataset) -> tuple[list[Row], list[Row]]:
     tables, _ = shared.claim_tables(ds)
-    keep = ("claim", "group", "text_en", "text_ru", "check", "verdict", "uncertain")
+    keep = ("claim", "group", "text_en", "text_ru", "text_kk", "check", "verdict", "uncertain")
     claims = [{**{k: c[k] for k in keep}, "sources": _cited(c["sources"])} for c in tables["claims"]]
     return claims, tables["claim_verdicts"]
 

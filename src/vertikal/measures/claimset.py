@@ -53,6 +53,11 @@ class ClaimsFile(Strict):
 
 
 def load_claims(ds: Dataset) -> list[Claim]:
+    return list(load_claims_file(ds)[0].claims)
+
+
+def load_claims_file(ds: Dataset) -> tuple[ClaimsFile, _yaml.Doc]:
+    """The validated claims file and its parsed document (for line numbers); ClaimsError if invalid."""
     path = ds.root / "claims.yaml"
     if not path.is_file():
         raise ClaimsError(path, 0, "no claims file")
@@ -79,7 +84,7 @@ def load_claims(ds: Dataset) -> list[Claim]:
             parse(claim.check)
         except PredicateError as exc:
             raise ClaimsError(path, line, f"claim {claim.id}: {exc}") from None
-    return list(parsed.claims)
+    return parsed, doc
 
 
 def _sources(ds: Dataset, sources: list[ClaimSource]) -> list[dict[str, Any]]:

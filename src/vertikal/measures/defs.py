@@ -92,8 +92,17 @@ class MeasureDef(Strict):
 
 def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, str, str]]]:
     """All measure definitions in `directory`, ordered; errors as (file, line, code, message)."""
+    defs, errors, _ = read_defs(directory)
+    return defs, errors
+
+
+def read_defs(
+    directory: Path,
+) -> tuple[list[MeasureDef], list[tuple[str, int, str, str]], list[tuple[Path, _yaml.Doc, MeasureDef]]]:
+    """As `load_defs`, with each valid definition's file and parsed document (for line numbers)."""
     defs: list[MeasureDef] = []
     errors: list[tuple[str, int, str, str]] = []
+    docs: list[tuple[Path, _yaml.Doc, MeasureDef]] = []
 
     for path in sorted(directory.glob("*.yaml")):
         try:
@@ -102,11 +111,14 @@ def load_defs(directory: Path) -> tuple[list[MeasureDef], list[tuple[str, int, s
             errors.append((str(path), exc.line, "VK020" if exc.code == "VK001" else exc.code, exc.message))
             continue
         try:
-            defs.append(MeasureDef.model_validate(doc.value))
+            d = MeasureDef.model_validate(doc.value)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = tuple(err["loc"])
                 where = ".".join(str(p) for p in loc)
                 errors.append((str(path), doc.line(loc), "VK020", f"{where}: {err['msg']}"))
+            continue
+        defs.append(d)
+        docs.append((path, doc, d))
     defs.sort(key=lambda d: (d.order, d.id))
-    return defs, errors
+    return defs, errors, docs

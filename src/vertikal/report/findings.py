@@ -50,7 +50,7 @@ def questions(ds: Dataset) -> list[Question]:
     path = ds.root / FILE
     ids = [v.id for v in ds.versions]
     if not path.is_file():
-        title = Labels(en="Over the whole period", ru="За весь период")
+        title = Labels(en="Over the whole period", ru="За весь период", kk="Бүкіл кезең бойы")
         return [
             Question.model_validate(
                 {"id": "trend", "kind": "trend", "from": ids[0], "to": ids[-1], "title": title}

@@ -91,7 +91,8 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         rename = {"date_from": "from", "date_to": "to", "rule_json": "row"}
         rows["akim_rules"] = _pick(akim_rows["akim_rules"], "akim_rules", rename)
         events = [
-            e | {"title_en": e["title"]["en"], "title_ru": e["title"]["ru"]} for e in akim_rows["events"]
+            e | {"title_en": e["title"]["en"], "title_ru": e["title"]["ru"], "title_kk": e["title"]["kk"]}
+            for e in akim_rows["events"]
         ]
         for e in events:
             e["tiers"] = ";".join(e["tiers"])
@@ -104,7 +105,7 @@ def tables(ds: Dataset) -> tuple[Rows, dict[str, Any]]:
         "country": ds.manifest.name.model_dump(),
         "versions": queries.versions(ds),
         "codebook": codebook,
-        "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"]} for d in doms},
+        "domains": {d["id"]: {"en": d["label_en"], "ru": d["label_ru"], "kk": d["label_kk"]} for d in doms},
         "bodies": {k: v.model_dump() for k, v in (ds.codebook.bodies.items() if ds.codebook else ())},
         "timeline": measures.timeline(ds),
         "methods": measures.methods(ds),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Kazakh columns (label_kk, text_kk, title_kk), definitions in ru and kk
 metadata = MetaData()
 
 
@@ -31,6 +31,7 @@ versions = Table(
     Column("kind", Text, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("label_ru", Text, nullable=False),
+    Column("label_kk", Text),
     Column("act_en", Text, nullable=False),
     Column("act_ru", Text, nullable=False),
     Column("adopted", Text, nullable=False),
@@ -51,6 +52,7 @@ domains = Table(
     Column("position", Integer, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("label_ru", Text, nullable=False),
+    Column("label_kk", Text),
 )
 
 codebook = Table(
@@ -63,7 +65,10 @@ codebook = Table(
     Column("key", Boolean, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("label_ru", Text, nullable=False),
+    Column("label_kk", Text),
     Column("definition", Text, nullable=False),
+    Column("definition_ru", Text),
+    Column("definition_kk", Text),
     _json("row_json"),
     _json("history_json"),
 )
@@ -102,6 +107,7 @@ measures = Table(
     Column("position", Integer, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("label_ru", Text, nullable=False),
+    Column("label_kk", Text),
     Column("method", Text, nullable=False),
     Column("higher_means", Text, nullable=False),
     _json("def_json"),
@@ -166,6 +172,7 @@ claims = Table(
     Column("uncertain", Boolean, nullable=False),
     Column("text_en", Text, nullable=False),
     Column("text_ru", Text, nullable=False),
+    Column("text_kk", Text),
     Column("check_expr", Text, nullable=False),
     _json("row_json"),
 )
@@ -177,6 +184,7 @@ akim_tiers = Table(
     Column("position", Integer, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("label_ru", Text, nullable=False),
+    Column("label_kk", Text),
     _json("tier_json"),
 )
 
@@ -200,6 +208,7 @@ events = Table(
     Column("tiers", Text, nullable=False),
     Column("title_en", Text, nullable=False),
     Column("title_ru", Text, nullable=False),
+    Column("title_kk", Text),
     Column("confidence", Text, nullable=False),
     _json("event_json"),
 )

@@ -135,6 +135,13 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         """Text that exists in English only, marked as such on the Russian pages."""
         return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
 
+    def local(texts: dict[str, Any] | None) -> Markup:
+        """A {lang: text} in the page's language; else its English text, marked as English."""
+        texts = texts or {}
+        if texts.get(lang):
+            return escape(texts[lang])
+        return en(str(texts.get("en") or ""))
+
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
 
@@ -158,7 +165,7 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
         return escape(text)
 
-    return {"en": en, "status": status, "cites": cites, "source": source}
+    return {"en": en, "local": local, "status": status, "cites": cites, "source": source}
 
 
 def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:

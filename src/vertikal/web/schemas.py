@@ -20,6 +20,15 @@ class Open(BaseModel):
 class Labels(Open):
     en: str
     ru: str
+    kk: str | None = Field(default=None, description="Kazakh, where written (null: show the English)")
+
+
+class Definition(Open):
+    """What a codebook item means; null where a language is not written (show the English)."""
+
+    en: str
+    ru: str | None = None
+    kk: str | None = None
 
 
 class ErrorDetail(BaseModel):
@@ -122,7 +131,7 @@ class HistoryItem(Open):
     domain: str
     kind: str
     label: Labels
-    definition: str
+    definition: Definition
 
 
 class History(Open):
@@ -212,7 +221,7 @@ class CodebookItem(Open):
     kind: str
     key: bool
     label: Labels
-    definition: str
+    definition: Definition
 
 
 class CodebookPage(Open):
