@@ -22,7 +22,7 @@ def _size(n: int) -> str:
 
 
 def _show(result: dict[str, Any]) -> None:
-    state = "on" if result["enabled"] else "off (--no-cache or VERTIKAL_NO_CACHE)"
+    state = "on" if result["enabled"] else "off: --no-cache or VERTIKAL_NO_CACHE=1"
     typer.echo(f"dataset cache: {result['folder']} ({state})")
     if not result["files"]:
         typer.echo("  empty: the next command that reads the data fills it")
