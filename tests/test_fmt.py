@@ -22,7 +22,10 @@ def test_the_fmt_doctests() -> None:
         ("art_53__subpara_5", "en", "Art. 53, subpara. 5"),
         ("art_44__para_3__subpara_2", "ru", "ст. 44 п. 3 пп. 2"),
         ("art_94-1__para_2", "ru", "ст. 94-1 п. 2"),
-        ("art_44__para_3__subpara_2", "kk", "44-бап 3-тармақ 2) тармақша"),
+        ("art_44__para_3__subpara_2", "kk", "44-бап, 3-тармақ, 2) тармақша"),
+        ("art_44__para_3", "kk", "44-бап, 3-тармақ"),
+        ("art_44__subpara_10-1", "kk", "44-бап, 10-1) тармақша"),
+        ("art_94-1", "kk", "94-1-бап"),
         ({"id": "art_40__para_1"}, "en", "Art. 40(1)"),
         ("not a citation", "en", "not a citation"),
     ],
@@ -100,3 +103,68 @@ def test_names_from_json_equal_names_of_a_dataset(shipped: vertikal.Dataset) -> 
         for lang in ("en", "ru"):
             assert of.docs(version, lang) == from_json.docs(version, lang)
     assert of.bodies(["mazhilis"], "ru") == from_json.bodies(["mazhilis"], "ru") == "Мажилис"
+
+
+# issue 14: the Kazakh words of the presentation layer
+
+
+def test_every_language_has_every_word() -> None:
+    for lang in fmt.LANGS:
+        missing = set(fmt.WORDS["en"]) - set(fmt.WORDS[lang])
+        assert not missing, (lang, sorted(missing))
+
+
+SAME_IN_RU_AND_KK = {"none", "kib"}  # a dash; КиБ, the IEC unit as both languages write it
+
+
+def test_the_kazakh_words_are_kazakh() -> None:
+    """No English or Russian word stands in for a Kazakh one (Kazakh has letters Russian lacks)."""
+    kk, ru = fmt.WORDS["kk"], fmt.WORDS["ru"]
+    for key, text in kk.items():
+        if text in ("—", ""):
+            continue
+        assert not any("a" <= ch.lower() <= "z" for ch in text), (key, text)
+        assert text != ru[key] or key in SAME_IN_RU_AND_KK, (key, text)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: fmt.status("sole", "kk"), "дербес"),
+        (lambda: fmt.status("shared", "kk"), "бірлесіп"),
+        (lambda: fmt.confidence("medium", "kk"), "орташа"),
+        (lambda: fmt.value(True, "kk"), "иә"),
+        (lambda: fmt.value(False, "kk"), "жоқ"),
+        (lambda: fmt.number(33.5, "kk"), "33,5"),
+        (lambda: fmt.signed(-4.5, "kk"), "−4,5"),
+        (lambda: fmt.score(0.70925, "kk"), "0,71"),
+        (lambda: fmt.percent(0.958, "kk"), "95,8%"),
+        (lambda: fmt.percent(0.958, "ru"), "95,8 %"),
+        (lambda: fmt.coefficient(-0.12, "kk"), "-0,120"),
+        (lambda: fmt.date_long("2007-05-21", "kk"), "2007\u202fж. 21 мамыр"),  # narrow nbsp (Babel)
+        (lambda: fmt.language("ru", "kk"), "орыс тілі"),
+        (lambda: fmt.source_kind("mirror", "kk"), "айна-репозиторий"),
+        (lambda: fmt.quote("мәтін", "kk"), "«мәтін»"),
+    ],
+)
+def test_kazakh_values(call: object, expected: str) -> None:
+    assert callable(call)
+    assert call() == expected
+
+
+def test_kazakh_percent_and_date_follow_babel() -> None:
+    """The Kazakh forms are CLDR's (Babel's kk locale), not hand-made."""
+    import datetime as dt
+
+    from babel.dates import format_date
+    from babel.numbers import format_percent
+
+    assert fmt.percent(0.958, "kk") == format_percent(0.958, "#,##0.0%", locale="kk")
+    assert fmt.date_long("1995-08-30", "kk") == format_date(dt.date(1995, 8, 30), "long", locale="kk")
+
+
+def test_a_document_title_stands_before_a_kazakh_citation() -> None:
+    names = fmt.Names({}, {"1991-12-16": {"independence": {"en": "Law", "ru": "Закон", "kk": "Заң"}}})
+    assert names.cites(["independence/art_10__para_2", "art_5"], "1991-12-16", "kk") == (
+        "Заң, 10-бап, 2-тармақ; 5-бап"
+    )

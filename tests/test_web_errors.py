@@ -44,7 +44,7 @@ HTML_ERRORS = [
     ("/compare?a=1900-01-01&b=2017-03-10", 404),
     ("/compare?a=1995-8", 422),
     ("/compare?a=2011&b=2011-02-02", 422),
-    ("/?lang=fr", 422),
+    ("/?lang=fr_FR%3Cx%3E", 422),  # a malformed tag (a well-formed unknown one falls back: issue 14)
     (f"/?lang={LONG}", 422),
     ("/versions/banana", 422),
     ("/nowhere", 404),

@@ -20,8 +20,8 @@ from vertikal import fmt
 WIDTH, HEIGHT = 480, 200
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif"
 # The figures (SVG, PNG) name a font vl-convert bundles (Liberation Sans covers Latin and
-# Cyrillic), then its metric twin Arial: the PNG is the same on every machine and the SVG keeps
-# its layout in any viewer.
+# Cyrillic, Kazakh letters too), then its metric twin Arial: the PNG is the same on every machine
+# and the SVG keeps its layout in any viewer.
 FIGURE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 INK, ACCENT, WARN, RULE = "#1b1f24", "#1f4e79", "#d1495b", "#b8bec6"
 PALETTE = ["#1f4e79", "#d1495b", "#2a7f3f", "#b07d00", "#6a3d9a", "#1b9e9e", "#8c564b", "#e377c2"]
@@ -29,6 +29,10 @@ PALETTE = ["#1f4e79", "#d1495b", "#2a7f3f", "#b07d00", "#6a3d9a", "#1b9e9e", "#8
 RU_LOCALE = {
     "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₽"]},
 }
+KK_LOCALE = {
+    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
+}
+LOCALES = {"ru": RU_LOCALE, "kk": KK_LOCALE}
 
 
 def year(iso: str) -> float:
@@ -114,8 +118,8 @@ def _config(chart: Any, lang: str, data: _Data) -> dict[str, Any]:
         "title": {"anchor": "start", "fontSize": 14, "color": INK},
         "legend": {"orient": "bottom", "direction": "horizontal", "labelLimit": 260, "titleLimit": 260},
     }
-    if lang == "ru":
-        config["locale"] = RU_LOCALE
+    if lang in LOCALES:
+        config["locale"] = LOCALES[lang]
     return {"$schema": alt.SCHEMA_URL, "config": config, "datasets": data.sets, **spec}
 
 
@@ -469,6 +473,6 @@ def build(
     if "volume" in timeline["measures"]:
         out["domains"] = domain_small_multiples(timeline, domains, labels["volume"], t, lang)
     if akims is not None:
-        tiers = {row["tier"]["id"]: row["tier"]["label"][lang] for row in akims["rules"]["tiers"]}
+        tiers = {row["tier"]["id"]: fmt.pick(row["tier"]["label"], lang) for row in akims["rules"]["tiers"]}
         out["decentralization"] = decentralization(akims["series"], tiers, t, lang)
     return out

@@ -9,6 +9,8 @@ imported here; Babel is imported lazily by `date_long`.
 'Art. 44(3), subpara. 2'
 >>> cite("art_44__para_3__subpara_2", "ru")
 'ст. 44 п. 3 пп. 2'
+>>> cite("art_44__para_3__subpara_2", "kk")
+'44-бап, 3-тармақ, 2) тармақша'
 >>> value(None), value(["foreign affairs", "defence"]), value(True, "ru"), value(2 / 3)
 ('—', 'foreign affairs, defence', 'да', '2/3')
 >>> change(None, "mazhilis", bodies={"mazhilis": {"en": "Mazhilis", "ru": "Мажилис"}})
@@ -26,7 +28,9 @@ from typing import Any
 LANGS = ("en", "ru", "kk")
 DEFAULT_LANG = "en"
 
-# The words of this module, per language. Kazakh is filled in with the Kazakh interface.
+# The words of this module, per language; every language has every key (tests/test_fmt.py checks).
+# Kazakh "sole" is "дербес", as the official Kazakh Constitution words the President acting alone
+# (Art. 44, subpara. 3 of the 2022 text: "дербес тағайындайды", Russian "самостоятельно назначает").
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "art": "Art.",
@@ -50,6 +54,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source_copy": "third-party copy",
         "source_file": "local file",
         "source_unknown": "origin not stated",
+        "kib": "KiB",
     },
     "ru": {
         "art": "ст.",
@@ -73,6 +78,7 @@ WORDS: dict[str, dict[str, str]] = {
         "source_copy": "копия третьей стороны",
         "source_file": "локальный файл",
         "source_unknown": "происхождение не указано",
+        "kib": "КиБ",
     },
     "kk": {
         "art": "бап",
@@ -92,7 +98,11 @@ WORDS: dict[str, dict[str, str]] = {
         "lang_ru": "орыс тілі",
         "lang_kk": "қазақ тілі",
         "source_official": "ресми портал",
+        "source_mirror": "айна-репозиторий",
+        "source_copy": "үшінші тараптың көшірмесі",
         "source_file": "жергілікті файл",
+        "source_unknown": "қайдан алынғаны көрсетілмеген",
+        "kib": "КиБ",
     },
 }
 
@@ -125,7 +135,11 @@ def _parts(ref: Any) -> tuple[str | None, str, str | None, str | None] | None:
 def cite(ref: Any, lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = None) -> str:
     """A citation as a lawyer writes it, one style per language.
 
-    'Art. 44(3), subpara. 2'; 'ст. 44 п. 3 пп. 2'; '44-бап 3-тармақ 2) тармақша'.
+    'Art. 44(3), subpara. 2'; 'ст. 44 п. 3 пп. 2'; '44-бап, 3-тармақ, 2) тармақша'.
+
+    Kazakh: the official texts cite in the genitive inside a sentence ("44-бабының 3-тармағының
+    2) тармақшасында"); standing alone, as in a table, a citation is the units in the nominative,
+    each as the texts number it ("44-бап", "3-тармақ", "2) тармақша"), separated by commas.
 
     `ref` is a citation id (``art_44__para_3``), an ArticleRef or the dict of one; `docs` maps a
     document prefix to the title shown before the article. Text that is not a citation id is
@@ -139,7 +153,7 @@ def cite(ref: Any, lang: str = DEFAULT_LANG, docs: Mapping[str, str] | None = No
     if lang == "ru":
         out = f"ст. {art}" + (f" п. {para}" if para else "") + (f" пп. {sub}" if sub else "")
     elif lang == "kk":
-        out = f"{art}-бап" + (f" {para}-тармақ" if para else "") + (f" {sub}) тармақша" if sub else "")
+        out = f"{art}-бап" + (f", {para}-тармақ" if para else "") + (f", {sub}) тармақша" if sub else "")
     else:
         out = f"Art. {art}" + (f"({para})" if para else "") + (f", subpara. {sub}" if sub else "")
     if doc:
@@ -190,6 +204,32 @@ def _pick(label: Any, lang: str) -> str | None:
     else:
         got = getattr(label, _lang(lang), None) or getattr(label, DEFAULT_LANG, None)
     return str(got) if got else None
+
+
+def pick(label: Any, lang: str = DEFAULT_LANG) -> str:
+    """A label's text in `lang`, English where the language has none; '' for no label.
+
+    >>> pick({"en": "Senate", "ru": "Сенат"}, "kk"), pick({"en": "Senate", "kk": "Сенат"}, "kk")
+    ('Senate', 'Сенат')
+    """
+    return _pick(label, lang) or ""
+
+
+_ARTICLE = re.compile(r"^\s*(\d+(?:-\d+)*)(?:\((\d+(?:-\d+)*)\))?\s*$")
+
+
+def articles(text: str, lang: str = DEFAULT_LANG) -> str:
+    """A free list of articles ('87(4), 88(4)', '28, 32') cited in `lang`: 'ст. 87 п. 4; ст. 88 п. 4'.
+
+    Text that is not such a list is shown after the word for an article.
+
+    >>> articles("87(4), 88", "kk"), articles("Annex", "en")
+    ('87-бап, 4-тармақ; 88-бап', 'Art. Annex')
+    """
+    found = [_ARTICLE.match(part) for part in text.split(",")]
+    if not text.strip() or not all(found):
+        return f"{word('art', lang)} {text}".strip()
+    return cites([f"art_{m[1]}" + (f"__para_{m[2]}" if m[2] else "") for m in found if m is not None], lang)
 
 
 def value(v: Any, lang: str = DEFAULT_LANG, bodies: Mapping[str, Any] | None = None) -> str:
@@ -281,7 +321,7 @@ def source_kind(kind: str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
-    """'21 May 2007', '21 мая 2007 г.' (Babel's long date); a dash when there is none."""
+    """'21 May 2007', '21 мая 2007 г.', '2007 ж. 21 мамыр' (Babel's long date); a dash when there is none."""
     if not iso:
         return word("none", lang)
     import datetime as dt
@@ -292,11 +332,25 @@ def date_long(iso: str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 def percent(x: float | None, lang: str = DEFAULT_LANG) -> str:
-    """A proportion as a percentage: '95.8%' (en), '95,8 %' (ru, kk); None is a dash."""
+    """A proportion as a percentage, as CLDR writes it: '95.8%' (en), '95,8 %' (ru), '95,8%' (kk).
+
+    None is a dash.
+    """
     if x is None:
         return word("none", lang)
     text = f"{100 * x:.1f}".removesuffix(".0")
-    return f"{text.replace('.', ',')} %" if _lang(lang) in ("ru", "kk") else f"{text}%"
+    if _lang(lang) == "en":
+        return f"{text}%"
+    return text.replace(".", ",") + (" %" if _lang(lang) == "ru" else "%")
+
+
+def size(n_bytes: int, lang: str = DEFAULT_LANG) -> str:
+    """A file's size in kibibytes to one decimal: '12.3 KiB', '12,3 КиБ'.
+
+    >>> size(12_595), size(12_595, "kk")
+    ('12.3 KiB', '12,3 КиБ')
+    """
+    return f"{number(round(n_bytes / 1024, 1), lang)} {word('kib', lang)}"
 
 
 def coefficient(x: float | None, lang: str = DEFAULT_LANG) -> str:
@@ -405,12 +459,25 @@ class Names:
     def attr_change(self, k: str, a: Any, b: Any, lang: str = DEFAULT_LANG) -> str:
         return attr_change(k, a, b, lang, self.body_names)
 
+    def prose(self, v: Any) -> bool:
+        """Whether a coded value is text as the coder wrote it (in English), not a body, a number or yes/no.
+
+        >>> Names({"senate": {"en": "Senate"}}).prose("senate"), Names().prose(["2/3 of each chamber"])
+        (False, True)
+        """
+        if isinstance(v, str):
+            return v not in self.body_names
+        if isinstance(v, list | tuple):
+            return any(self.prose(x) for x in v)
+        return isinstance(v, Mapping)
+
 
 # -- sources (the registry in references.yaml) ----------------------------------------------------------
 # Kept apart from WORDS: the words a source's display form needs, per language (Kazakh left to the sweep).
 SOURCE_WORDS: dict[str, dict[str, str]] = {
     "en": {"no_date": "n.d.", "abstract_only": "abstract only"},
     "ru": {"no_date": "б. г.", "abstract_only": "только аннотация"},
+    "kk": {"no_date": "жылы жоқ", "abstract_only": "тек аннотациясы"},
 }
 
 

@@ -24,8 +24,10 @@ CITE = {
     "Licence: {licence}.",
     "ru": "{authors} ({year}). {title}. Версия данных {version}{released}; создано программой vertikal "
     "{software}. Лицензия: {licence}.",
+    "kk": "{authors} ({year}). {title}. Деректер нұсқасы {version}{released}; vertikal {software} "
+    "бағдарламасымен жасалған. Лицензия: {licence}.",
 }
-RELEASED = {"en": ", released {date}", "ru": ", выпуск {date}"}
+RELEASED = {"en": ", released {date}", "ru": ", выпуск {date}", "kk": ", шыққан күні {date}"}
 
 
 def read_release(root: Path) -> Release | None:
@@ -57,7 +59,7 @@ def release(ds: Dataset) -> dict[str, Any]:
 
 
 def how_to_cite(ds: Dataset, lang: str = "en") -> str:
-    """The recommended citation, in English or Russian (other languages get the English one)."""
+    """The recommended citation, in English, Russian or Kazakh (other languages get the English one)."""
     info = release(ds)
     lang = lang if lang in CITE else "en"
     released = RELEASED[lang].format(date=info["released"]) if info["released"] else ""

@@ -141,6 +141,7 @@ def citations(ds: Dataset) -> list[Row]:
                         "subparagraph": ref.subparagraph,
                         "label_en": names.cite(ref, v.id, "en"),
                         "label_ru": names.cite(ref, v.id, "ru"),
+                        "label_kk": names.cite(ref, v.id, "kk"),
                     }
                 )
     return rows

@@ -44,6 +44,23 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="en, ru or kk.", callback=check_lang, show_default=False),
 ]
+
+
+def check_label_lang(value: str) -> str:
+    """--lang of the commands that show the data: one of the languages of the labels."""
+    return check_lang(value) or value
+
+
+LabelLangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        help="Language of the data's labels and of the values shown (citations, statuses, confidence, "
+        "bodies, numbers): en, ru or kk; English where a label is not written. Headers stay English; "
+        "--json is the same whatever the language.",
+        callback=check_label_lang,
+    ),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Go on although a check at the door refuses.")]
 
 

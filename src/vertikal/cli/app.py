@@ -10,7 +10,16 @@ import typer
 
 from vertikal._limits import LIMITS
 from vertikal.cli import _commands
-from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail, respond_data, respond_named
+from vertikal.cli._common import (
+    DataOpt,
+    JsonOpt,
+    LabelLangOpt,
+    dataset,
+    emit_json,
+    fail,
+    respond_data,
+    respond_named,
+)
 
 app = typer.Typer(
     name="vertikal",
@@ -80,18 +89,26 @@ def main(
 
 
 @app.command("codebook")
-def codebook_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def codebook_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
     respond_data(
-        data, ("codebook",), lambda ds: _queries().codebook(ds), lambda r: _render().codebook(r), as_json
+        data,
+        ("codebook",),
+        lambda ds: _queries().codebook(ds),
+        lambda r: _render().codebook(r, lang),
+        as_json,
     )
 
 
 @app.command("versions")
-def versions_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def versions_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """Every coded version of the constitutional order."""
     respond_data(
-        data, ("versions",), lambda ds: _queries().versions(ds), lambda r: _render().versions(r), as_json
+        data,
+        ("versions",),
+        lambda ds: _queries().versions(ds),
+        lambda r: _render().versions(r, lang),
+        as_json,
     )
 
 
@@ -100,13 +117,14 @@ def powers_cmd(
     version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     domain: Annotated[str | None, typer.Option("--domain", help="Only this domain, e.g. government.")] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The President's powers in one version, with citations."""
     respond_named(
         data,
         lambda ds: _queries().powers(ds, version, domain),
-        lambda r, names: _render().powers(r, names),
+        lambda r, names: _render().powers(r, names, lang),
         as_json,
         key=("powers", version, repr(domain)),
     )
@@ -116,13 +134,14 @@ def powers_cmd(
 def power_cmd(
     item: Annotated[str, typer.Argument(help="Codebook item id, e.g. decree_force_of_law.")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The history of one power across all versions, with citations."""
     respond_named(
         data,
         lambda ds: _queries().history(ds, item),
-        lambda r, names: _render().history(r, names),
+        lambda r, names: _render().history(r, names, lang),
         as_json,
         key=("power", item),
     )
@@ -151,6 +170,7 @@ def matrix_cmd(
         ),
     ] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Several powers across the versions at a glance (the key powers by default).
@@ -163,7 +183,7 @@ def matrix_cmd(
     def show(result: dict[str, object]) -> None:
         from vertikal.cli import render_matrix
 
-        render_matrix.matrix(result, transpose)
+        render_matrix.matrix(result, transpose, lang)
 
     key = ("matrix", repr(item), repr(domain), repr(start), repr(end))
     respond_data(data, key, lambda ds: _queries().matrix(ds, item, domain, start, end), show, as_json)

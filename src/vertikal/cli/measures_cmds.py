@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, respond_data, respond_named
+from vertikal.cli._common import DataOpt, JsonOpt, LabelLangOpt, respond_data, respond_named
 from vertikal.cli.app import app
 from vertikal.dataset import Dataset
 
@@ -23,7 +23,7 @@ def _render() -> ModuleType:
 
 
 @app.command("methods")
-def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every measure is defined: what it follows, its sources, assumptions and items."""
 
     def compute(ds: Dataset) -> list[dict[str, Any]]:
@@ -31,7 +31,7 @@ def methods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 
         return measures.methods(ds)
 
-    respond_data(data, ("methods",), compute, lambda r: _render().methods(r), as_json)
+    respond_data(data, ("methods",), compute, lambda r: _render().methods(r, lang), as_json)
 
 
 @app.command("measure")
@@ -39,6 +39,7 @@ def measure_cmd(
     measure: Annotated[str, typer.Argument(help="Measure id, e.g. shugart-carey.")],
     version: Annotated[str, typer.Argument(help="Version: an id (1995-08-30), a prefix or a year (2007).")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """One measure on one version, component by component, with the codings behind each."""
@@ -49,7 +50,11 @@ def measure_cmd(
         return measures.score(ds, measure, version)
 
     respond_named(
-        data, compute, lambda r, names: _render().score(r, names), as_json, key=("measure", measure, version)
+        data,
+        compute,
+        lambda r, names: _render().score(r, names, lang),
+        as_json,
+        key=("measure", measure, version),
     )
 
 
@@ -77,6 +82,7 @@ def compare_cmd(
     a: Annotated[str, typer.Argument(help="The earlier version: an id, a unique prefix or a year (1998).")],
     b: Annotated[str, typer.Argument(help="The later version: an id, a unique prefix or a year (2007).")],
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
@@ -86,7 +92,9 @@ def compare_cmd(
 
         return compare(ds, a, b)
 
-    respond_named(data, compute, lambda r, names: _render().compare(r, names), as_json, key=("compare", a, b))
+    respond_named(
+        data, compute, lambda r, names: _render().compare(r, names, lang), as_json, key=("compare", a, b)
+    )
 
 
 @app.command("periods")
@@ -105,6 +113,7 @@ def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 def claims_cmd(
     claim: Annotated[str | None, typer.Option("--id", help="Only this claim.")] = None,
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
@@ -114,4 +123,4 @@ def claims_cmd(
 
         return evaluate_all(ds, claim)
 
-    respond_data(data, ("claims", repr(claim)), compute, lambda r: _render().claims(r), as_json)
+    respond_data(data, ("claims", repr(claim)), compute, lambda r: _render().claims(r, lang), as_json)

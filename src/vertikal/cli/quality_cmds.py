@@ -10,7 +10,7 @@ import typer
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, fail, respond
 from vertikal.cli.app import app
 
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the tables: en or ru.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of the tables: en, ru or kk.")]
 
 
 def _lang(lang: str) -> str:

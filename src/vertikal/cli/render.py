@@ -25,19 +25,19 @@ STATUS_STYLE = {"sole": "bold green", "shared": "yellow", "absent": "dim"}
 CONF_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
 
 
-def _status(s: str) -> str:
-    return f"[{STATUS_STYLE.get(s, '')}]{fmt.status(s)}[/]"
+def _status(s: str, lang: str = "en") -> str:
+    return f"[{STATUS_STYLE.get(s, '')}]{fmt.status(s, lang)}[/]"
 
 
-def _conf(c: str) -> str:
-    return f"[{CONF_STYLE.get(c, '')}]{fmt.confidence(c)}[/]"
+def _conf(c: str, lang: str = "en") -> str:
+    return f"[{CONF_STYLE.get(c, '')}]{fmt.confidence(c, lang)}[/]"
 
 
 def _ids(cites: list[Any]) -> list[str]:
     return [c["id"] if isinstance(c, dict) else c for c in cites]
 
 
-def codebook(rows: list[dict[str, Any]]) -> None:
+def codebook(rows: list[dict[str, Any]], lang: str = "en") -> None:
     cols = [
         Col("id", "id", head=True),
         Col("label", width=22, head=True),
@@ -48,7 +48,7 @@ def codebook(rows: list[dict[str, Any]]) -> None:
     body = [
         [
             r["id"],
-            escape(r["label"]["en"]),
+            escape(fmt.pick(r["label"], lang)),
             r["domain"],
             r["kind"],
             "; ".join(f"{k}: {', '.join(v)}" for k, v in r["maps"].items() if v),
@@ -58,7 +58,7 @@ def codebook(rows: list[dict[str, Any]]) -> None:
     show(cols, body, title=f"Codebook ({len(rows)} items)", console=console)
 
 
-def versions(rows: list[dict[str, Any]]) -> None:
+def versions(rows: list[dict[str, Any]], lang: str = "en") -> None:
     cols = [
         Col("id", "id", head=True),
         Col("in force", "id"),
@@ -75,13 +75,14 @@ def versions(rows: list[dict[str, Any]]) -> None:
                 r["in_force"] + (f"\n→ {r['until']}" if r["until"] else ""),
                 r["basis"],
                 f"{c['sole']}/{c['shared']}/{c['absent']}",
-                f"{escape(r['label']['en'])}\n[dim]{fmt.value(r['kind'])}: {escape(r['act']['en'])}[/]",
+                f"{escape(fmt.pick(r['label'], lang))}\n"
+                f"[dim]{fmt.value(r['kind'])}: {escape(fmt.pick(r['act'], lang))}[/]",
             ]
         )
     show(cols, body, title="Versions", caption="powers: items held sole/shared/absent", console=console)
 
 
-def powers(result: dict[str, Any], names: fmt.Names) -> None:
+def powers(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     v = result["version"]
     cols = [
         Col("item", "id", head=True),
@@ -96,20 +97,20 @@ def powers(result: dict[str, Any], names: fmt.Names) -> None:
     body = [
         [
             r["item"],
-            _status(r["status"]),
-            _conf(r["confidence"]),
-            escape(names.bodies(r["with"])) if r["with"] else "",
+            _status(r["status"], lang),
+            _conf(r["confidence"], lang),
+            escape(names.bodies(r["with"], lang)) if r["with"] else "",
             r["domain"],
-            escape(names.cites(_ids(r["cite"]), v["id"])),
-            escape(names.attrs(r["attrs"])) if r["attrs"] else "",
+            escape(names.cites(_ids(r["cite"]), v["id"], lang)),
+            escape(names.attrs(r["attrs"], lang)) if r["attrs"] else "",
             escape(r["paraphrase"]),
         ]
         for r in result["codings"]
     ]
-    show(cols, body, title=f"{v['id']}: {escape(v['label']['en'])}", console=console)
+    show(cols, body, title=f"{v['id']}: {escape(fmt.pick(v['label'], lang))}", console=console)
 
 
-def history(result: dict[str, Any], names: fmt.Names) -> None:
+def history(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     item = result["item"]
     cols = [
         Col("version", "id", head=True),
@@ -123,21 +124,21 @@ def history(result: dict[str, Any], names: fmt.Names) -> None:
     ]
     body = []
     for r in result["versions"]:
-        change = fmt.change(*r["change"].split("->")) if r["change"] else ""
+        change = " → ".join(fmt.status(x, lang) for x in r["change"].split("->")) if r["change"] else ""
         body.append(
             [
                 r["version"],
-                _status(r["status"]),
-                _conf(r["confidence"]),
-                escape(names.bodies(r["with"])) if r["with"] else "",
+                _status(r["status"], lang),
+                _conf(r["confidence"], lang),
+                escape(names.bodies(r["with"], lang)) if r["with"] else "",
                 change,
-                escape(names.cites(_ids(r["cite"]), r["version"])),
-                escape(names.attrs(r["attrs"])) if r["attrs"] else "",
+                escape(names.cites(_ids(r["cite"]), r["version"], lang)),
+                escape(names.attrs(r["attrs"], lang)) if r["attrs"] else "",
                 escape(r["paraphrase"]),
             ]
         )
-    title = f"{item['id']}: {escape(item['label']['en'])}"
-    show(cols, body, title=title, caption=escape(item["definition"]["en"]), console=console)
+    title = f"{item['id']}: {escape(fmt.pick(item['label'], lang))}"
+    show(cols, body, title=title, caption=escape(fmt.pick(item["definition"], lang)), console=console)
 
 
 # What each kind of warning is, in a few words, for the summary line (else the code's name).

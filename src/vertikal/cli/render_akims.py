@@ -35,7 +35,7 @@ LEGEND = (
 )
 
 
-def akims(result: dict[str, Any]) -> None:
+def akims(result: dict[str, Any], lang: str = "en") -> None:
     cols = [
         Col("from", "id", head=True),
         Col("to", "id", head=True),
@@ -49,22 +49,23 @@ def akims(result: dict[str, Any]) -> None:
         rows = []
         for p in row["periods"]:
             inst = "; ".join(
-                i["title"] + (f", Art. {i['article']}" if i["article"] else "") for i in p["instruments"]
+                i["title"] + (f", {fmt.articles(i['article'], lang)}" if i["article"] else "")
+                for i in p["instruments"]
             )
             rows.append(
                 [
                     p["from"],
-                    p["to"] or fmt.word("none"),
-                    fmt.value(p["method"]),
-                    fmt.value(p["dismissal"]),
-                    fmt.value(p["president_cancels_acts"])
+                    p["to"] or fmt.word("none", lang),
+                    fmt.value(p["method"], lang),
+                    fmt.value(p["dismissal"], lang),
+                    fmt.value(p["president_cancels_acts"], lang)
                     if p["president_cancels_acts"] is not None
                     else "?",
                     escape(inst),
-                    fmt.confidence(p["confidence"]),
+                    fmt.confidence(p["confidence"], lang),
                 ]
             )
-        show(cols, rows, title=escape(row["tier"]["label"]["en"]), console=console)
+        show(cols, rows, title=escape(fmt.pick(row["tier"]["label"], lang)), console=console)
     if result["events"]:
         e_cols = [
             Col("date", "id", head=True),
@@ -75,9 +76,9 @@ def akims(result: dict[str, Any]) -> None:
         e_rows = [
             [
                 ev["date"],
-                escape(ev["title"]["en"]),
+                escape(fmt.pick(ev["title"], lang)),
                 ", ".join(ev["tiers"]),
-                escape(", ".join(f"{fmt.key(k)}: {fmt.value(v)}" for k, v in ev["counts"].items())),
+                escape(", ".join(f"{fmt.key(k)}: {fmt.value(v, lang)}" for k, v in ev["counts"].items())),
             ]
             for ev in result["events"]
         ]
@@ -87,15 +88,16 @@ def akims(result: dict[str, Any]) -> None:
 TIER_HEAD = {"republican_city": "rep. city", "city_district": "city dist."}
 
 
-def _tier_cell(c: dict[str, Any]) -> str:
+def _tier_cell(c: dict[str, Any], lang: str = "en") -> str:
     code = SHORT.get(c["method"] or "", "—")
-    return f"{code} {fmt.score(c['directness'])}" if c["directness"] is not None else code
+    return f"{code} {fmt.score(c['directness'], lang)}" if c["directness"] is not None else code
 
 
-def _scale(index: dict[str, Any]) -> str:
+def _scale(index: dict[str, Any], lang: str = "en") -> str:
     top = index["scale"][-1]["level"]
     steps = [
-        f"{fmt.number(lv['level'] / top)} {lv['label']['en']} ({', '.join(SHORT[m] for m in lv['methods'])})"
+        f"{fmt.number(lv['level'] / top, lang)} {fmt.pick(lv['label'], lang)} "
+        f"({', '.join(SHORT[m] for m in lv['methods'])})"
         for lv in index["scale"]
     ]
     return (
@@ -126,9 +128,9 @@ def _shares(result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def decentralization(result: dict[str, Any]) -> None:
+def decentralization(result: dict[str, Any], lang: str = "en") -> None:
     index = result["index"]
-    reasons = {k: v["en"] for k, v in index["reasons"].items()}
+    reasons = {k: fmt.pick(v, lang) for k, v in index["reasons"].items()}
     broken = {b["year"] for b in result["breaks"]}
     t = Table(
         title="Directness of akim selection on 31 Dec (0 appointed by the centre, 1 elected directly)",
@@ -143,12 +145,12 @@ def decentralization(result: dict[str, Any]) -> None:
     t.add_column("range", no_wrap=True)
     for y in result["years"]:
         year = f"{y['year']}*" if y["year"] in broken else str(y["year"])
-        cells = [_tier_cell(y["tiers"][tier]) for tier in result["tiers"]]
+        cells = [_tier_cell(y["tiers"][tier], lang) for tier in result["tiers"]]
         low, high = y["national_low"], y["national_high"]
-        t.add_row(year, *cells, fmt.score(y["national"], digits=3), fmt.span(low, high, digits=3))
+        t.add_row(year, *cells, fmt.score(y["national"], lang, 3), fmt.span(low, high, lang, 3))
     console.print(t)
     console.print(LEGEND)
-    console.print(_scale(index))
+    console.print(_scale(index, lang))
     console.print("* a break: the tiers behind the national index change that year:")
     for b in result["breaks"]:
         left = [f"{e['tier']} left out ({reasons[e['reason']]})" for e in b["left"]]

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from vertikal import fmt
 from vertikal.cli.layout import Col, min_width
 from vertikal.cli.render import console
 
@@ -38,8 +39,8 @@ def _fits(widths: list[int]) -> int:
     return sum(widths) + GAP * (len(widths) - 1)
 
 
-def _by_items(result: dict[str, Any], versions: list[str]) -> Table:
-    labels = [escape(r["label"]["en"]) for r in result["items"]]
+def _by_items(result: dict[str, Any], versions: list[str], lang: str = "en") -> Table:
+    labels = [escape(fmt.pick(r["label"], lang)) for r in result["items"]]
     t = _grid()
     t.add_column("item", overflow="fold", min_width=min_width(LABEL, labels))
     for vid in versions:
@@ -64,13 +65,13 @@ def _by_versions(result: dict[str, Any], count: int) -> Table:
     return t
 
 
-def _legend(items: list[dict[str, Any]]) -> Table:
+def _legend(items: list[dict[str, Any]], lang: str = "en") -> Table:
     t = Table.grid(padding=(0, 1))
     t.add_column(justify="right", style="dim", no_wrap=True)
     t.add_column(no_wrap=True)
     t.add_column(overflow="fold")
     for n, row in enumerate(items, 1):
-        t.add_row(str(n), row["item"], escape(row["label"]["en"]))
+        t.add_row(str(n), row["item"], escape(fmt.pick(row["label"], lang)))
     return t
 
 
@@ -82,11 +83,11 @@ def _item_widths(result: dict[str, Any]) -> list[int]:
     ]
 
 
-def matrix(result: dict[str, Any], transpose: bool | None = None) -> None:
+def matrix(result: dict[str, Any], transpose: bool | None = None, lang: str = "en") -> None:
     """Print the matrix cut to the terminal's width, and say what was left out and how to see it."""
     width = console.width
     versions = result["versions"]
-    label = min_width(LABEL, [escape(r["label"]["en"]) for r in result["items"]])
+    label = min_width(LABEL, [escape(fmt.pick(r["label"], lang)) for r in result["items"]])
     item_widths = _item_widths(result)
     all_versions = _fits([label, *(len(v) for v in versions)]) <= width
     all_items = _fits([10, *item_widths]) <= width
@@ -98,7 +99,7 @@ def matrix(result: dict[str, Any], transpose: bool | None = None) -> None:
             count -= 1
         console.print(TITLE, style="bold", highlight=False)
         console.print(_by_versions(result, count))
-        console.print(_legend(result["items"][:count]))
+        console.print(_legend(result["items"][:count], lang))
         if count < len(item_widths):
             console.print(
                 f"Showing items 1–{count} of {len(item_widths)}. Choose items with --item or --domain, "
@@ -110,7 +111,7 @@ def matrix(result: dict[str, Any], transpose: bool | None = None) -> None:
     while len(shown) > 1 and _fits([label, *(len(v) for v in shown)]) > width:
         shown.pop(0)
     console.print(TITLE, style="bold", highlight=False)
-    console.print(_by_items(result, shown))
+    console.print(_by_items(result, shown, lang))
     if len(shown) < len(versions):
         left = versions[: len(versions) - len(shown)]
         console.print(

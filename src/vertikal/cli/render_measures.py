@@ -19,13 +19,13 @@ VERDICT_STYLE = {
 CLASS_STYLE = {"concentration": "red", "deconcentration": "green", "mixed": "yellow", "unchanged": "dim"}
 
 
-def _num(x: float) -> str:
-    return fmt.number(x)
+def _num(x: float, lang: str = "en") -> str:
+    return fmt.number(x, lang)
 
 
-def methods(rows: list[dict[str, Any]]) -> None:
+def methods(rows: list[dict[str, Any]], lang: str = "en") -> None:
     for r in rows:
-        console.rule(f"[bold]{r['id']}[/]: {r['label']['en']}")
+        console.rule(f"[bold]{r['id']}[/]: {escape(fmt.pick(r['label'], lang))}")
         console.print(r["follows"])
         for s in r["sources"]:
             link = f" <{s['url']}>" if s.get("url") else ""
@@ -39,7 +39,7 @@ def methods(rows: list[dict[str, Any]]) -> None:
             console.print(f"  components: {', '.join(c['id'] for c in r['components'])}")
 
 
-def score(result: dict[str, Any], names: fmt.Names) -> None:
+def score(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     vid = result["version"]
     cols = [
         Col("component", width=16, head=True),
@@ -51,12 +51,18 @@ def score(result: dict[str, Any], names: fmt.Names) -> None:
     rows = []
     for c in result["components"]:
         ev = "; ".join(
-            f"{e['item']}: {fmt.status(e['status'])}"
-            + (f" ({names.cites(e['cite'], vid)})" if e.get("cite") else "")
+            f"{e['item']}: {fmt.status(e['status'], lang)}"
+            + (f" ({names.cites(e['cite'], vid, lang)})" if e.get("cite") else "")
             for e in c["evidence"]
         )
         rows.append(
-            [escape(c["label"]["en"]), _num(c["score"]), _num(c["max"]), escape(c["says"]), escape(ev)]
+            [
+                escape(fmt.pick(c["label"], lang)),
+                _num(c["score"], lang),
+                _num(c["max"], lang),
+                escape(c["says"]),
+                escape(ev),
+            ]
         )
     title = f"{result['measure']} in {vid}: {_num(result['total'])} of {_num(result['max'])}"
     show(cols, rows, title=title, console=console)
@@ -93,7 +99,7 @@ def timeline(result: dict[str, Any]) -> None:
         console.print(f"{row['version']} {_bar(v, top, width)} {_num(v)}{mark}")
 
 
-def compare(result: dict[str, Any], names: fmt.Names) -> None:
+def compare(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     a_id, b_id = result["from"], result["to"]
     cols = [
         Col("item", "id", head=True),
@@ -106,15 +112,22 @@ def compare(result: dict[str, Any], names: fmt.Names) -> None:
     rows = []
     for c in result["changes"]:
         a, b = c["from"], c["to"]
-        side_a = f"{_status(a['status'])} {escape(names.cites(a['cite'], a_id))}"
-        side_b = f"{_status(b['status'])} {escape(names.cites(b['cite'], b_id))}"
-        attrs = [names.attr_change(x["key"], x["from"], x["to"]) for x in c["attr_changes"]]
+        side_a = f"{_status(a['status'], lang)} {escape(names.cites(a['cite'], a_id, lang))}"
+        side_b = f"{_status(b['status'], lang)} {escape(names.cites(b['cite'], b_id, lang))}"
+        attrs = [names.attr_change(x["key"], x["from"], x["to"], lang) for x in c["attr_changes"]]
         if c["bodies_changed"]:
-            attrs.append(f"bodies: {names.bodies(c['bodies_changed'])}")
+            attrs.append(f"bodies: {names.bodies(c['bodies_changed'], lang)}")
         effect = {1: " (+)", -1: " (−)"}.get(c["effect"], "")
         kind = "attributes" if c["change"] == "attrs" else c["change"]
         rows.append(
-            [c["item"], f"{kind}{effect}", escape(c["label"]["en"]), side_a, side_b, escape("; ".join(attrs))]
+            [
+                c["item"],
+                f"{kind}{effect}",
+                escape(fmt.pick(c["label"], lang)),
+                side_a,
+                side_b,
+                escape("; ".join(attrs)),
+            ]
         )
     show(cols, rows, title=f"{a_id} → {b_id}: what changed", console=console)
     m_cols = [
@@ -132,9 +145,9 @@ def compare(result: dict[str, Any], names: fmt.Names) -> None:
         m_rows.append(
             [
                 name,
-                _num(d["from"]),
-                _num(d["to"]),
-                fmt.signed(d["delta"]),
+                _num(d["from"], lang),
+                _num(d["to"], lang),
+                fmt.signed(d["delta"], lang),
                 f"[{style}]{d['classification']}[/]",
                 ", ".join(d["up"]),
                 ", ".join(d["down"]),
@@ -158,7 +171,7 @@ def periods(result: dict[str, Any]) -> None:
             )
 
 
-def claims(result: dict[str, Any]) -> None:
+def claims(result: dict[str, Any], lang: str = "en") -> None:
     cols = [
         Col("claim", "id", head=True),
         Col("verdict", "id", head=True),
@@ -174,13 +187,13 @@ def claims(result: dict[str, Any]) -> None:
             per = ", ".join(f"{v['measure']}: {v['verdict']}" for v in c["verdicts"])
         first = c["verdicts"][0]
         ev = first["why"] or "; ".join(
-            f"{e['call']} = {fmt.value(e['value'])}" for e in first["evidence"][:4]
+            f"{e['call']} = {fmt.value(e['value'], lang)}" for e in first["evidence"][:4]
         )
         rows.append(
             [
                 c["id"],
                 f"[{style}]{c['verdict']}[/]{'!' if c['uncertain'] else ''}",
-                escape(c["text"]["en"]),
+                escape(fmt.pick(c["text"], lang)),
                 per,
                 escape(ev),
             ]

@@ -1,4 +1,4 @@
-"""Terminal rendering of coder agreement, blanks and external validation, in English or Russian."""
+"""Terminal rendering of coder agreement, blanks and external validation, in English, Russian or Kazakh."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from rich.table import Table
 from vertikal import fmt
 from vertikal.cli.render import console
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
-# Kazakh is left to the sweep that adds the Kazakh interface.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Agreement between two coders: A = {a}, B = {b}",
@@ -101,6 +100,50 @@ WORDS: dict[str, dict[str, str]] = {
         "no_score": "{item}: статус {status} в {version}, для него в карте нет балла",
         "few_years": "ρ не определён: меньше 3 лет",
         "constant": "ρ не определён: один из рядов постоянен в эти годы",
+    },
+    "kk": {
+        "title": "Екі кодтаушының келісімі: A = {a}, B = {b}",
+        "overall": "Жалпы",
+        "by_version": "Редакциялар бойынша",
+        "by_item": "Алшақтығы бар бірліктер",
+        "version": "редакция",
+        "item": "бірлік",
+        "units": "бірлік",
+        "agreement": "сәйкестік",
+        "kappa": "Коэннің κ",
+        "alpha": "Криппендорфтың α",
+        "same": "сол баптар",
+        "jaccard": "баптар бойынша Жаккар",
+        "one_side": "баптарды бір тарап қана көрсеткен",
+        "statuses": "мәртебелер",
+        "undefined": "— анықталмаған: тек бір мәртебе кездеседі",
+        "all_agree": "{m} бірліктің ішінен {n} бірлік салыстырылған барлық редакцияда сәйкес келеді.",
+        "disagreements": "Мәртебедегі алшақтықтар ({n})",
+        "cite_differences": "Мәртебе бірдей, көрсетілген баптар әртүрлі ({n})",
+        "only": "Тек {side} кодтауында: {what}",
+        "versions": "редакциялар",
+        "items": "бірліктер",
+        "status": "мәртебе",
+        "note": "ескертпе",
+        "blank": "{version} редакциясының бос кодтаулары ({items} бірлік) {out} файлына жазылды.",
+        "blank_next": "Әр TODO-ны толтырыңыз; `vertikal check` қалғанының әрқайсысын хабарлайды.",
+        "pair": "{column} (бағыты {direction:+d}) және {target}: Спирменнің ρ {rho}, жылдар саны: {n}",
+        "measure": "{m} көрсеткіші",
+        "items_sum": "{items} мәртебе балдарының қосындысы",
+        "disagree_most": "Рангтері ең көп алшақтайтын жылдар",
+        "year": "жыл",
+        "column": "баған",
+        "vertikal": "vertikal",
+        "rank_column": "ранг ({column})",
+        "reversed": "{column} мәндері -1-ге көбейтіліп ранжирленеді (жоғары мән билікті азырақ білдіреді).",
+        "rank_vertikal": "ранг (vertikal)",
+        "diff": "айырма",
+        "skipped": "есепке алынбаған жылдар: {n}",
+        "no_version": "1 шілдеде бірде-бір редакция күшінде болмаған",
+        "no_value": "бағанда мән жоқ",
+        "no_score": "{item}: {version} редакциясында мәртебесі {status}, картада ол үшін балл жоқ",
+        "few_years": "ρ анықталмаған: 3 жылдан аз",
+        "constant": "ρ анықталмаған: бұл жылдары қатарлардың бірі тұрақты",
     },
 }
 

@@ -83,6 +83,7 @@ def citations(ds: Dataset) -> list[Row]:
             "subparagraph": _segment("subpara", r["subparagraph"]),
             "label_en": r["label_en"],
             "label_ru": r["label_ru"],
+            "label_kk": r["label_kk"],
         }
         for r in shared.citations(ds)
     ]

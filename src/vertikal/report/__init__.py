@@ -39,6 +39,31 @@ def _md(text: Any) -> str:
     return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
+def _marked(lang: str, names: fmt.Names) -> dict[str, Any]:
+    """HTML filters for data not written in the report's language: the English marked lang="en"."""
+    from markupsafe import Markup, escape
+
+    def en(text: Any) -> Markup:
+        return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
+
+    def local(texts: Any) -> Markup:
+        """A {lang: text} (or Labels) in the report's language; else its English text, marked."""
+        if isinstance(texts, str):
+            return en(texts)
+        own = texts.get(lang) if isinstance(texts, dict) else getattr(texts, lang, None)
+        return escape(own) if own else en(fmt.pick(texts, "en"))
+
+    def attr_change(a: dict[str, Any]) -> Markup:
+        """'consent body: — → Mazhilis', the key and any value the coder wrote in English marked."""
+        sides = [
+            en(names.value(v, lang)) if names.prose(v) else escape(names.value(v, lang))
+            for v in (a["from"], a["to"])
+        ]
+        return Markup("%s %s → %s") % (en(fmt.key(a["key"]) + ":"), *sides)
+
+    return {"en": en, "local": local, "attr_change": attr_change}
+
+
 def _env(lang: str, names: fmt.Names) -> Any:
     """The report's templates, with values formatted by `vertikal.fmt` in the report's language."""
     import jinja2
@@ -56,9 +81,10 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.filters["fmt"] = lambda s, **kw: s.format(**kw)
     env.filters["cite"] = lambda cites, version=None: names.cites(cites, version, lang)
     env.filters["value"] = lambda v: names.value(v, lang)
-    env.filters["attr_change"] = lambda a: names.attr_change(a["key"], a["from"], a["to"], lang)
     env.filters["score"] = fmt.score  # {{ x|score(lang) }}
     env.globals["span"] = fmt.span  # {{ span(low, high, lang) }}
+    env.filters["pick"] = lambda labels: fmt.pick(labels, lang)
+    env.filters.update(_marked(lang, names))
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
     env.filters["source"] = _source
@@ -70,12 +96,20 @@ def _source(value: dict[str, Any], lang: str) -> Any:
     from markupsafe import Markup, escape
 
     text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-    if value.get("articles"):
-        text += " " + fmt.cites(value["articles"], lang)
+    # marked with the language it is written in; a title in [brackets] is vertikal's own description
+    # (references.yaml), written in English
+    supplied = str(value.get("title") or "").startswith("[")
+    written = "en" if supplied else str(value.get("lang") or "")
     url = str(value.get("url") or "")
     if url.startswith(("https://", "http://")):
-        return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
-    return escape(text)
+        shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+    else:
+        shown = escape(text)
+    if written and written != lang:
+        shown = Markup('<span lang="%s">%s</span>') % (written, shown)
+    if value.get("articles"):
+        shown += " " + fmt.cites(value["articles"], lang)
+    return shown
 
 
 def render(ds: Dataset, lang: str) -> dict[str, Any]:

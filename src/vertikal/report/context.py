@@ -14,7 +14,7 @@ from vertikal.measures.periods import periods
 from vertikal.problems import VertikalError
 from vertikal.release import how_to_cite, release
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
 
 class ReportError(VertikalError, ValueError):
@@ -93,7 +93,7 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "claims": claims,
         "low": _low_confidence(ds),
         "akims": _akims(ds),
-        "data_root": "the built-in Kazakhstan data" if ds.root.name == "data" else str(ds.root),
+        "data_root": t["builtin_data"] if ds.root.name == "data" else str(ds.root),
         "dataset_version": release(ds)["version"],
         "citation": how_to_cite(ds, lang),
     }

@@ -249,12 +249,11 @@ def _akims(f: dict[str, Any], lang: str) -> dict[str, Any]:
         }
         for e in f["events"]
     ]
-    art = fmt.word("art", lang)
     for tier in changed:
         rule = tier["rules"][1]
         if rule is not None:
             lines = [
-                say("instrument_line", lang, title=i["title"], art=f"{art} {i['article']}")
+                say("instrument_line", lang, title=i["title"], art=fmt.articles(i["article"], lang))
                 if i["article"]
                 else i["title"]
                 for i in rule["instruments"]

@@ -11,7 +11,7 @@ from vertikal import rows as shared
 from vertikal.dataset import Dataset
 
 Rows = dict[str, list[dict[str, Any]]]
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
 
 def dumps(value: Any) -> str:

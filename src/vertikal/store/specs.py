@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 
 
 def chart_specs(blobs: dict[str, Any], lang: str) -> dict[str, dict[str, Any]]:
@@ -12,7 +12,7 @@ def chart_specs(blobs: dict[str, Any], lang: str) -> dict[str, dict[str, Any]]:
     from vertikal import charts
     from vertikal.report.context import strings
 
-    domains = {k: v[lang] for k, v in blobs["domains"].items()}
+    domains = {k: v.get(lang) or v["en"] for k, v in blobs["domains"].items()}
     return charts.build(
         blobs["timeline"],
         blobs["versions"],

@@ -89,7 +89,9 @@ def respond(
     envs = getattr(request.app.state, "envs", None)
     if envs is None:
         return HTMLResponse(f"<!doctype html><title>{status}</title>", status_code=status, headers=headers)
-    lang = request.query_params.get("lang", "en")
+    from vertikal.web.i18n import resolve
+
+    lang, _ = resolve(request.query_params.get("lang"))
     env = envs.get(lang) or envs["en"]
     store = getattr(request.app.state, "store", None)
     msgid, params = translate or (None, {})
@@ -101,7 +103,7 @@ def respond(
         json_url=None,
         alt_path=None,
         alt_params={},
-        country=store.country if store else {"en": "", "ru": ""},
+        country=store.country if store else {"en": ""},
     )
     return HTMLResponse(html, status_code=status, headers=headers)
 

@@ -1,14 +1,16 @@
-"""English and Russian: Babel reads the gettext catalogs (``locale/<lang>/LC_MESSAGES/messages.po``)
+"""English, Russian and Kazakh: Babel reads the gettext catalogs (``locale/<lang>/LC_MESSAGES/messages.po``)
 at start-up, and one Jinja environment per language renders the pages.
 
 Template strings are English msgids; `N_` marks the vocabulary that the templates look up by key
-(statuses, kinds of change, verdicts...) so that extraction finds it.
+(statuses, kinds of change, verdicts...) so that extraction finds it. A page asked for in another
+language is shown in the default one, with a notice (`resolve`, `UNSUPPORTED`).
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -18,9 +20,11 @@ from markupsafe import Markup, escape
 
 from vertikal import fmt
 
-LANGS = ("en", "ru")
+LANGS = ("en", "ru", "kk")
 DEFAULT_LANG = "en"
-LANG_NAMES = {"en": "English", "ru": "Русский"}
+LANG_NAMES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+# A `?lang=` value that is a well-formed language tag (BCP 47 in outline); anything else is a 422.
+LANG_TAG = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$"
 
 
 def N_(message: str) -> str:
@@ -95,9 +99,37 @@ TERMS = {
     "decree": N_("decree"),
     "statement": N_("statement"),
     "appointment": N_("appointment"),
+    # what an akim event's counts count
+    "count_units": N_("units"),
+    "count_elected": N_("elected"),
+    "count_candidates": N_("candidates"),
+    "count_turnout_pct": N_("turnout, %"),
+    "count_rural_elected": N_("rural akims elected"),
+    "count_district_elected": N_("district akims elected"),
 }
 
 
+# The notice on a page asked for in a language the site does not have; each language's catalog
+# translates it, and the page shows it in every language of the site.
+UNSUPPORTED = N_("The language %(asked)s is not available; this page is in English.")
+
+
+def resolve(asked: str | None) -> tuple[str, str | None]:
+    """The language to show for a `?lang=` value, and the value itself when it is not supported.
+
+    A tag is matched on its first part, case aside ('kk-KZ' and 'RU' are Kazakh and Russian); a
+    language the site does not have falls back to the default.
+
+    >>> resolve("kk-KZ"), resolve("de"), resolve(None)
+    (('kk', None), ('en', 'de'), ('en', None))
+    """
+    if not asked:
+        return DEFAULT_LANG, None
+    primary = asked.split("-")[0].lower()
+    return (primary, None) if primary in LANGS else (DEFAULT_LANG, asked)
+
+
+@cache
 def _catalog(lang: str) -> gettext.NullTranslations:
     """The language's catalog, compiled in memory from its .po file (English needs none)."""
     if lang == DEFAULT_LANG:
@@ -132,7 +164,7 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
     """Small pieces of markup around data; markupsafe escapes every value put into them."""
 
     def en(text: str) -> Markup:
-        """Text that exists in English only, marked as such on the Russian pages."""
+        """Text that exists in English only, marked as such on the Russian and Kazakh pages."""
         return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
 
     def local(texts: dict[str, Any] | None) -> Markup:
@@ -141,6 +173,14 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         if texts.get(lang):
             return escape(texts[lang])
         return en(str(texts.get("en") or ""))
+
+    def attr_change(a: dict[str, Any]) -> Markup:
+        """'consent body: — → Mazhilis', the key and any value in English prose marked as English."""
+        sides = [
+            en(names.value(v, lang)) if names.prose(v) else escape(names.value(v, lang))
+            for v in (a["from"], a["to"])
+        ]
+        return Markup("%s %s → %s") % (en(fmt.key(a["key"]) + ":"), *sides)
 
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
@@ -154,18 +194,39 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         )
 
     def source(value: dict[str, Any]) -> Markup:
-        """A described source (vertikal.references.describe): its display form, linked to its URL."""
-        from vertikal import fmt
+        """A described source (vertikal.references.describe): its display form, linked to its URL.
 
+        A source written in another language than the page's is marked with its language.
+        """
         text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-        if value.get("articles"):
-            text += " " + fmt.cites(value["articles"], lang)
+        # marked with the language it is written in; a title in [brackets] is vertikal's own description
+        # (references.yaml), written in English
+        supplied = str(value.get("title") or "").startswith("[")
+        written = "en" if supplied else str(value.get("lang") or "")
         url = str(value.get("url") or "")
         if url.startswith(("https://", "http://")):
-            return Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
-        return escape(text)
+            shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+        else:
+            shown = escape(text)
+        if written and written != lang:
+            shown = Markup('<span lang="%s">%s</span>') % (written, shown)
+        if value.get("articles"):
+            shown += " " + fmt.cites(value["articles"], lang)
+        return shown
 
-    return {"en": en, "local": local, "status": status, "cites": cites, "source": source}
+    return {
+        "en": en,
+        "local": local,
+        "status": status,
+        "cites": cites,
+        "attr_change": attr_change,
+        "source": source,
+    }
+
+
+def notices(asked: str) -> list[tuple[str, str]]:
+    """The notice for a language the site does not have, in each language of the site."""
+    return [(lang, _catalog(lang).gettext(UNSUPPORTED) % {"asked": fmt.quote(asked, lang)}) for lang in LANGS]
 
 
 def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:
@@ -187,8 +248,8 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     gt = translations.gettext
 
-    def term(key: str) -> str:
-        return gt(TERMS[key]) if key in TERMS else key
+    def term(key: str, default: str | None = None) -> str:
+        return gt(TERMS[key]) if key in TERMS else default or key
 
     env.globals.update(
         lang=lang,
@@ -197,6 +258,8 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         url=lambda path, **params: url(path, lang, **params),
         url_in=url,
         term=term,
+        notices=notices,
+        lang_asked=None,
         span=lambda low, high, digits=2: fmt.span(low, high, lang, digits),
     )
     env.filters.update(
@@ -209,7 +272,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         signed=lambda x: fmt.signed(x, lang),
         bodies=lambda ids: names.bodies(ids, lang),
         value=lambda v: names.value(v, lang),
-        attr_change=lambda a: names.attr_change(a["key"], a["from"], a["to"], lang),
+        size=lambda n: fmt.size(n, lang),
         **_markup_filters(lang, term, names),
     )
     return env

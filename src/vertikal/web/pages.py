@@ -15,6 +15,7 @@ from vertikal.web.errors import (
     NotFoundError,
     ParameterError,
 )
+from vertikal.web.i18n import N_
 from vertikal.web.texts import TextSource
 
 CSV_ZIP = "vertikal-csv.zip"
@@ -113,9 +114,9 @@ def downloads(files: dict[str, Path], descriptions: dict[str, str]) -> dict[str,
     rows = []
     for name, path in files.items():
         if name == "datapackage.json":
-            text = "Frictionless data package: every table's schema, licence and sources"
+            text = N_("Frictionless data package: every table's schema, licence and sources")
         elif name == CSV_ZIP:
-            text = "datapackage.json and every CSV table in one zip"
+            text = N_("datapackage.json and every CSV table in one zip")
         else:
             text = descriptions.get(Path(name).stem, "")
         rows.append(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
-from vertikal.web import pages, schemas
+from vertikal.web import i18n, pages, schemas
 from vertikal.web.errors import UNKNOWN_DOWNLOAD, NotFoundError
 
 router = APIRouter()
@@ -16,7 +16,35 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 VERSION_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # an id, or a prefix of one: a year, a month
 ITEM_RE = r"^[a-z][a-z0-9_]*$"
-Lang = Annotated[Literal["en", "ru"], Query(description="Language of the page: en (default) or ru.")]
+
+
+def page_lang(
+    request: Request,
+    lang: Annotated[
+        str,
+        Query(
+            pattern=i18n.LANG_TAG,
+            max_length=35,
+            description="Language of the page: en (default), ru or kk. Another language tag (e.g. de) "
+            "shows the page in English with a notice; a malformed one is a 422.",
+        ),
+    ] = i18n.DEFAULT_LANG,
+) -> str:
+    """The page's language; a language the site does not have is kept to say so on the page."""
+    shown, request.state.lang_asked = i18n.resolve(lang)
+    return shown
+
+
+Lang = Annotated[str, Depends(page_lang)]
+JsonLang = Annotated[
+    str | None,
+    Query(
+        pattern=i18n.LANG_TAG,
+        max_length=35,
+        description="Optional: en, ru or kk (the data carry every language). Another language tag is "
+        "answered with the data and a `notice` (a field of an object, a Vertikal-Notice header always).",
+    ),
+]
 VersionId = Annotated[
     str,
     Path(pattern=VERSION_RE, max_length=10, description="Version id (1995-08-30) or a unique prefix (1998)."),
@@ -62,9 +90,30 @@ def render(request: Request, lang: str, template: str, data: Any, json_url: str,
     env = request.app.state.envs[lang]
     store = request.app.state.store
     html = env.get_template(template).render(
-        data=data, json_url=json_url, country=store.country, measures=store.measure_labels, **ctx
+        data=data,
+        json_url=json_url,
+        country=store.country,
+        measures=store.measure_labels,
+        lang_asked=getattr(request.state, "lang_asked", None),
+        **ctx,
     )
     return HTMLResponse(html)
+
+
+def answer(body: Any, lang: str | None) -> JSONResponse:
+    """A JSON twin's body; for a language the site does not have, with a notice that says so."""
+    _, asked = i18n.resolve(lang)
+    if asked is None:
+        return JSONResponse(body)
+    notice = {
+        "code": "unsupported_language",
+        "asked": asked,
+        "languages": list(i18n.LANGS),
+        "message": f"the language {asked!r} is not available; the data's texts are in "
+        f"{', '.join(i18n.LANGS)} (English where a text is not written in a language)",
+    }
+    headers = {"Vertikal-Notice": f"unsupported_language; asked={asked}"}
+    return JSONResponse({**body, "notice": notice} if isinstance(body, dict) else body, headers=headers)
 
 
 def _state(request: Request) -> Any:
@@ -73,19 +122,19 @@ def _state(request: Request) -> Any:
 
 # -- home and timeline -------------------------------------------------------------------
 @_json("/index.json", schemas.Home, "home_json")
-async def home_json(request: Request) -> JSONResponse:
+async def home_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """The home page's data: every measure on every version, and every reform step classified."""
-    return JSONResponse(pages.home(_state(request).store))
+    return answer(pages.home(_state(request).store), lang)
 
 
 @_json("/timeline.json", schemas.Timeline, "timeline_json")
-async def timeline_json(request: Request) -> JSONResponse:
+async def timeline_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """Every version with every measure (the library's `measures.timeline`)."""
-    return JSONResponse(_state(request).store.blob("timeline"))
+    return answer(_state(request).store.blob("timeline"), lang)
 
 
 @_page("/", "home")
-async def home_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+async def home_page(request: Request, lang: Lang) -> HTMLResponse:
     """The timeline of the measures and the list of reforms."""
     st = _state(request)
     charts = st.store.blob(f"charts:{lang}") or {}
@@ -104,13 +153,13 @@ async def home_page(request: Request, lang: Lang = "en") -> HTMLResponse:
 
 # -- versions ----------------------------------------------------------------------------
 @_json("/versions.json", list[schemas.VersionListRow], "versions_json")
-async def versions_json(request: Request) -> JSONResponse:
+async def versions_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """Every coded version, in order (the library's `versions`)."""
-    return JSONResponse(_state(request).store.versions)
+    return answer(_state(request).store.versions, lang)
 
 
 @_page("/versions", "versions")
-async def versions_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+async def versions_page(request: Request, lang: Lang) -> HTMLResponse:
     """Every coded version, with its act and dates."""
     data = _state(request).store.versions
     return render(
@@ -126,14 +175,14 @@ async def versions_page(request: Request, lang: Lang = "en") -> HTMLResponse:
 
 
 @_json("/versions/{version_id}.json", schemas.VersionPage, "version_json")
-async def version_json(request: Request, version_id: VersionId) -> JSONResponse:
+async def version_json(request: Request, version_id: VersionId, lang: JsonLang = None) -> JSONResponse:
     """One version's powers by domain, with citations, scores and (when in the corpus) article texts."""
     st = _state(request)
-    return JSONResponse(pages.version(st.store, st.texts, version_id))
+    return answer(pages.version(st.store, st.texts, version_id), lang)
 
 
 @_page("/versions/{version_id}", "version")
-async def version_page(request: Request, version_id: VersionId, lang: Lang = "en") -> HTMLResponse:
+async def version_page(request: Request, version_id: VersionId, lang: Lang) -> HTMLResponse:
     """One version's powers by domain, with citations and the article texts when available."""
     st = _state(request)
     data = pages.version(st.store, st.texts, version_id)
@@ -157,13 +206,13 @@ async def version_page(request: Request, version_id: VersionId, lang: Lang = "en
 
 # -- powers ------------------------------------------------------------------------------
 @_json("/powers/{item_id}.json", schemas.History, "power_json")
-async def power_json(request: Request, item_id: ItemId) -> JSONResponse:
+async def power_json(request: Request, item_id: ItemId, lang: JsonLang = None) -> JSONResponse:
     """One power across every version (the library's `history`)."""
-    return JSONResponse(pages.power(_state(request).store, item_id))
+    return answer(pages.power(_state(request).store, item_id), lang)
 
 
 @_page("/powers/{item_id}", "power")
-async def power_page(request: Request, item_id: ItemId, lang: Lang = "en") -> HTMLResponse:
+async def power_page(request: Request, item_id: ItemId, lang: Lang) -> HTMLResponse:
     """One power's history across versions, with citations."""
     st = _state(request)
     data = pages.power(st.store, item_id)
@@ -183,15 +232,15 @@ async def power_page(request: Request, item_id: ItemId, lang: Lang = "en") -> HT
 
 # -- compare -----------------------------------------------------------------------------
 @_json("/compare.json", schemas.ComparePage, "compare_json")
-async def compare_json(request: Request, a: ReqVersion, b: ReqVersion) -> JSONResponse:
+async def compare_json(request: Request, a: ReqVersion, b: ReqVersion, lang: JsonLang = None) -> JSONResponse:
     """The step from version a to version b: every power's change and every measure's delta."""
     st = _state(request)
-    return JSONResponse(pages.compare(st.store, st.texts, a, b))
+    return answer(pages.compare(st.store, st.texts, a, b), lang)
 
 
 @_page("/compare", "compare")
 async def compare_page(
-    request: Request, a: OptVersion = None, b: OptVersion = None, lang: Lang = "en"
+    request: Request, lang: Lang, a: OptVersion = None, b: OptVersion = None
 ) -> HTMLResponse:
     """Pick two versions and see the power diff (and the text diff where both texts are present)."""
     st = _state(request)
@@ -221,13 +270,13 @@ async def compare_page(
 
 # -- akims, claims, methods, codebook ----------------------------------------------------
 @_json("/akims.json", schemas.AkimsPage, "akims_json")
-async def akims_json(request: Request) -> JSONResponse:
+async def akims_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """How akims were chosen tier by tier (rules, events) and the decentralization series."""
-    return JSONResponse(pages.akims(_state(request).store))
+    return answer(pages.akims(_state(request).store), lang)
 
 
 @_page("/akims", "akims")
-async def akims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+async def akims_page(request: Request, lang: Lang) -> HTMLResponse:
     """The tier-by-time chart of akim selection and the events."""
     st = _state(request)
     charts = st.store.blob(f"charts:{lang}") or {}
@@ -248,10 +297,10 @@ async def akims_page(request: Request, lang: Lang = "en") -> HTMLResponse:
 def _twin(name: str, build: Callable[[Any], Any], model: Any, json_doc: str, page_doc: str) -> None:
     """Register a page without parameters and its `.json` twin, both built from the store by `build`."""
 
-    async def as_json(request: Request) -> JSONResponse:
-        return JSONResponse(build(_state(request).store))
+    async def as_json(request: Request, lang: JsonLang = None) -> JSONResponse:
+        return answer(build(_state(request).store), lang)
 
-    async def as_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+    async def as_page(request: Request, lang: Lang) -> HTMLResponse:
         data = build(_state(request).store)
         return render(
             request,
@@ -294,14 +343,14 @@ _twin(
 
 # -- downloads ---------------------------------------------------------------------------
 @_json("/downloads.json", schemas.DownloadsPage, "downloads_json")
-async def downloads_json(request: Request) -> JSONResponse:
+async def downloads_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """The open data files: datapackage.json, the CSV zip and every CSV table."""
     st = _state(request)
-    return JSONResponse(pages.downloads(st.files, st.descriptions))
+    return answer(pages.downloads(st.files, st.descriptions), lang)
 
 
 @_page("/downloads", "downloads")
-async def downloads_page(request: Request, lang: Lang = "en") -> HTMLResponse:
+async def downloads_page(request: Request, lang: Lang) -> HTMLResponse:
     """Links to the open data (made by the library's export)."""
     st = _state(request)
     data = pages.downloads(st.files, st.descriptions)
