@@ -218,11 +218,12 @@ def test_cached_results_are_the_librarys(tmp_path: Path, monkeypatch: pytest.Mon
     [
         ["versions"],
         ["powers", "2007-05-21"],
-        ["power", "veto"],
+        ["powers", "2007-05-21", "--lang", "ru"],
+        ["power", "veto", "--lang", "kk"],
         ["compare", "1998", "2007-05-21"],
         ["claims"],
     ],
-    ids=lambda a: a[0],
+    ids=lambda a: " ".join(a),
 )
 def test_tables_read_the_same_with_the_cache_cold_warm_and_off(
     args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
