@@ -428,6 +428,17 @@ def kk_analysers() -> float:
     return float(chosen[max(chosen)]["f1"] or 0.0)
 
 
+def _register_startup() -> None:
+    """Issue 15's whole-process figures (warm and cold cache, check, serve): see bench/startup.py."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import startup
+
+    startup.register(bench)
+
+
+_register_startup()
+
+
 def main(names: list[str]) -> int:
     chosen = names or list(BENCHES)
     failed = 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,19 @@ MINI = FIXTURES / "mini"
 BROKEN = FIXTURES / "broken"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 EN_2022 = CORPUS / "kz-constitution-1995-rev2022-09.en.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test (and every process it starts) caches in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    saved = os.environ.get("VERTIKAL_CACHE")
+    os.environ["VERTIKAL_CACHE"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("VERTIKAL_CACHE", None)
+    else:
+        os.environ["VERTIKAL_CACHE"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ each time it is used, as any consumer walking the document would see it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 from yaml.resolver import Resolver
 
+from vertikal._limits import LIMITS, Limits
 from vertikal.problems import VertikalError
 
 try:  # the C parser is several times faster; fall back when libyaml is missing
@@ -38,17 +40,8 @@ _NULL = "tag:yaml.org,2002:null"
 _RESOLVER = Resolver()
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How much one YAML file may hold. The defaults are far above what any data file needs."""
-
-    max_bytes: int = 8 * 2**20  # 8 MiB; the largest shipped file is under 200 KiB
-    max_depth: int = 64  # nested mappings and sequences; the shipped data nests under 10 deep
-    max_aliases: int = 1000  # anchors plus aliases; the shipped data uses none
-    max_nodes: int = 1_000_000  # values in the document with every alias expanded
-
-
-LIMITS = Limits()
+# Called with each file `read` reads and its bytes (the dataset cache records what a load read).
+on_read: Callable[[Path, bytes], object] | None = None
 
 
 class YamlError(VertikalError):
@@ -289,6 +282,8 @@ def read(path: Path, limits: Limits = LIMITS) -> Doc:
         raw = fh.read(limits.max_bytes + 1)  # a file that grew since stat() is still bounded
     if len(raw) > limits.max_bytes:
         raise YamlError(1, _too_large(len(raw), limits), "VK023")
+    if on_read is not None:
+        on_read(path, raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from vertikal import _yaml
-from vertikal.models import Codebook, Coding, CodingFile, CodingFileHead, Item, Manifest, Release, Version
 from vertikal.problems import Problem, display_path
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic, the models and PyYAML load when data is read, not when this is imported
+    from pydantic import BaseModel
+
+    from vertikal import _yaml
+    from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Release, Version
     from vertikal.references import Registry
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 CODEBOOK = "codebook.yaml"
 VERSIONS = "versions.yaml"
@@ -37,7 +36,7 @@ def default_root() -> Path:
     env = os.environ.get("VERTIKAL_DATA")
     if env:
         return Path(env)
-    return Path(str(resources.files("vertikal") / "data"))
+    return Path(__file__).parent / "data"  # the package's own folder (what importlib.resources gives)
 
 
 @dataclass
@@ -119,6 +118,8 @@ class Dataset:
 
 def _validate(ds: Dataset, src: Source, model: type[M], prefix: tuple[str | int, ...] = ()) -> M | None:
     """Validate `src` (or the part at `prefix`) against `model`; report errors with lines."""
+    from pydantic import ValidationError
+
     value: Any = src.doc.value
     for key in prefix:
         value = value[key]
@@ -142,6 +143,8 @@ def _validate(ds: Dataset, src: Source, model: type[M], prefix: tuple[str | int,
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
     """The first pydantic model inside an annotation such as ``dict[str, Coding]``."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
@@ -168,6 +171,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 def read_source(ds: Dataset, path: Path) -> Source | None:
     """Parse one YAML file of the dataset; problems (syntax, limits, duplicate keys) go to `ds`."""
+    from vertikal import _yaml
+
     name = display_path(path)
     if not path.is_file():
         ds.problems.append(Problem(name, 0, "VK013", "file not found"))
@@ -197,6 +202,8 @@ def read_source(ds: Dataset, path: Path) -> Source | None:
 
 def _coding_file(ds: Dataset, src: Source) -> CodingFile | None:
     """Validate a codings file coding by coding, so one bad coding hides no other problem."""
+    from vertikal.models import Coding, CodingFile, CodingFileHead
+
     head = _validate(ds, src, CodingFileHead)
     if head is None:
         return None
@@ -220,6 +227,7 @@ def read(root: Path | str | None = None) -> Dataset:
     """
     ds = Dataset(root=Path(root) if root is not None else default_root())
     from vertikal import references  # the source registry's reader (its rules run in `check`)
+    from vertikal.models import Codebook, Manifest, Release
 
     references.load(ds)  # first: the codings' checks read the kinds of their sources (VK015)
     src = read_source(ds, ds.root / CODEBOOK)

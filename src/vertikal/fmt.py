@@ -416,6 +416,20 @@ class Names:
         docs = {v["id"]: {k: d["title"] for k, d in v.get("documents", {}).items()} for v in versions}
         return cls(dict(bodies), {k: d for k, d in docs.items() if d})
 
+    def plain(self) -> dict[str, Any]:
+        """The same names as plain JSON values (each label a {lang: text} dict), e.g. to cache them;
+        `Names(**names.plain())` formats exactly as `names` does."""
+
+        def label(value: Any) -> Any:
+            if value is None or isinstance(value, str | Mapping):
+                return value if not isinstance(value, Mapping) else dict(value)
+            return {k: v for k, v in vars(value).items() if isinstance(v, str)}  # Labels: its languages
+
+        return {
+            "body_names": {k: label(v) for k, v in self.body_names.items()},
+            "documents": {vid: {k: label(t) for k, t in d.items()} for vid, d in self.documents.items()},
+        }
+
     def docs(self, version: str | None, lang: str = DEFAULT_LANG) -> dict[str, str]:
         """The titles of a version's further documents, by citation prefix."""
         found = self.documents.get(version or "", {})

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from vertikal import check
 from vertikal.dataset import Dataset, default_root, read
 from vertikal.problems import DataError, Problem
 
@@ -40,6 +39,8 @@ def load(root: Path | str | None = None, *, strict: bool = True) -> Dataset:
     problems are in `Dataset.problems`. Warnings (documented gaps) never raise; they stay in
     `Dataset.problems` either way. A data directory that does not exist always raises.
     """
+    from vertikal import check  # the rules (and the models they need) load with the first load
+
     ds = check.validate(read(data_root(root)))
     if strict and ds.errors:
         raise DataError(ds.errors + ds.warnings)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vertikal.dataset import Dataset
-from vertikal.models import Coding, Version
 from vertikal.problems import VertikalError
 from vertikal.refs import ArticleRef
+
+if TYPE_CHECKING:
+    from vertikal.models import Coding, Version
 
 STATUSES = ("sole", "shared", "absent", "unknown")
 KINDS = ("power", "constraint", "check", "status")

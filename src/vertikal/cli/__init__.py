@@ -4,6 +4,11 @@ from __future__ import annotations
 
 
 def main() -> None:
+    import sys
+
+    from vertikal.cli import _commands
+
+    _commands.select(sys.argv[1:])  # before the app is imported: only this command's module loads
     from vertikal.cli.app import app
 
     app()

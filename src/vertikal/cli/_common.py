@@ -6,13 +6,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from vertikal.dataset import Dataset
-from vertikal.fmt import Names
 from vertikal.problems import VertikalError
+
+if TYPE_CHECKING:
+    from vertikal.dataset import Dataset
+    from vertikal.fmt import Names
 
 T = TypeVar("T")
 
@@ -73,14 +75,31 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def dataset(data: Path | None, strict: bool = True) -> Dataset:
-    """Load the data, refusing (in one line) to go on if it has errors, unless `strict` is False."""
-    from vertikal.loader import load
+def dataset(data: Path | None, strict: bool = True, cache: bool = True) -> Dataset:
+    """Load the data, refusing (in one line) to go on if it has errors, unless `strict` is False.
 
+    Through the dataset cache (`vertikal.datacache`) unless `cache` is False or the cache is off.
+    """
     try:
+        if cache:
+            from vertikal import datacache
+
+            return datacache.load(data, strict=strict)
+        from vertikal.loader import load
+
         return load(data, strict=strict)
     except VertikalError as exc:
         fail(str(exc))
+
+
+def remembered(ds: Dataset, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """The library's result `compute()`, memoised on `ds` and kept in its cache (`datacache.remember`).
+
+    `key` names the command and its arguments; a repeated command then needs no models at all.
+    """
+    from vertikal import datacache
+
+    return datacache.remember(ds, ("cli", *key), compute)
 
 
 def version_id(text: str, data: Path | None = None, ds: Dataset | None = None) -> str:
@@ -98,20 +117,52 @@ def emit_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def names(ds: Dataset) -> Names:
+    """`fmt.Names.of(ds)`, memoised as plain data: a cached dataset then needs no models to print."""
+    from vertikal.fmt import Names
+
+    return Names(**remembered(ds, ("names",), lambda: Names.of(ds).plain()))
+
+
+def respond_data(
+    data: Path | None,
+    key: tuple[str, ...],
+    compute: Callable[[Dataset], T],
+    render: Callable[[T], None],
+    as_json: bool,
+) -> None:
+    """`respond` for a result of the data alone: load the data, compute (memoised under `key`), render."""
+
+    def run() -> T:
+        ds = dataset(data)
+        return remembered(ds, key, lambda: compute(ds))
+
+    respond(run, render, as_json)
+
+
 def respond_named(
     data: Path | None,
     compute: Callable[[Dataset], T],
     render: Callable[[T, Names], None],
     as_json: bool,
+    key: tuple[str, ...] | None = None,
 ) -> None:
-    """`respond` for a result whose rendering names bodies and documents: load the data, compute, render."""
+    """`respond` for a result whose rendering names bodies and documents: load the data, compute, render.
+
+    With `key`, the result is memoised under it (see `remembered`).
+    """
     loaded: list[Dataset] = []
 
     def run() -> T:
         loaded.append(dataset(data))
-        return compute(loaded[0])
+        if key is None:
+            return compute(loaded[0])
+        return remembered(loaded[0], key, lambda: compute(loaded[0]))
 
-    respond(run, lambda result: render(result, Names.of(loaded[0])), as_json)
+    def show(result: T) -> None:
+        render(result, names(loaded[0]))
+
+    respond(run, show, as_json)
 
 
 def respond(compute: Callable[[], T], render: Callable[[T], None], as_json: bool) -> None:

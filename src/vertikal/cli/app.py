@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
 from typing import Annotated
 
 import typer
 
-from vertikal._yaml import LIMITS
-from vertikal.cli import render
+from vertikal._limits import LIMITS
+from vertikal.cli import _commands
 from vertikal.cli._common import (
     DataOpt,
     JsonOpt,
@@ -15,7 +17,7 @@ from vertikal.cli._common import (
     dataset,
     emit_json,
     fail,
-    respond,
+    respond_data,
     respond_named,
 )
 
@@ -26,6 +28,20 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _render() -> ModuleType:
+    """The table renderers; Rich loads with them, so only when a command prints a table (not --json)."""
+    from vertikal.cli import render
+
+    return render
+
+
+def _queries() -> ModuleType:
+    """The library's queries, imported only when a result is not already in the dataset cache."""
+    from vertikal import queries
+
+    return queries
 
 
 def _print_version(value: bool) -> None:
@@ -57,24 +73,43 @@ def main(
             help="Print the versions of vertikal and of its data ($VERTIKAL_DATA or the built-in data).",
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and validate the data files without the dataset cache (also VERTIKAL_NO_CACHE=1); "
+            "`vertikal cache` shows where it is.",
+        ),
+    ] = False,
 ) -> None:
     """Measure how a head of state's constitutional powers concentrate and deconcentrate."""
+    from vertikal import datacache
+
+    datacache.switch(not no_cache)
 
 
 @app.command("codebook")
 def codebook_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """The codebook: every power, constraint and check that vertikal codes."""
-    from vertikal import queries
-
-    respond(lambda: queries.codebook(dataset(data)), lambda r: render.codebook(r, lang), as_json)
+    respond_data(
+        data,
+        ("codebook",),
+        lambda ds: _queries().codebook(ds),
+        lambda r: _render().codebook(r, lang),
+        as_json,
+    )
 
 
 @app.command("versions")
 def versions_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """Every coded version of the constitutional order."""
-    from vertikal import queries
-
-    respond(lambda: queries.versions(dataset(data)), lambda r: render.versions(r, lang), as_json)
+    respond_data(
+        data,
+        ("versions",),
+        lambda ds: _queries().versions(ds),
+        lambda r: _render().versions(r, lang),
+        as_json,
+    )
 
 
 @app.command("powers")
@@ -86,10 +121,12 @@ def powers_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The President's powers in one version, with citations."""
-    from vertikal import queries
-
     respond_named(
-        data, lambda ds: queries.powers(ds, version, domain), lambda r, n: render.powers(r, n, lang), as_json
+        data,
+        lambda ds: _queries().powers(ds, version, domain),
+        lambda r, names: _render().powers(r, names, lang),
+        as_json,
+        key=("powers", version, repr(domain)),
     )
 
 
@@ -101,10 +138,12 @@ def power_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The history of one power across all versions, with citations."""
-    from vertikal import queries
-
     respond_named(
-        data, lambda ds: queries.history(ds, item), lambda r, n: render.history(r, n, lang), as_json
+        data,
+        lambda ds: _queries().history(ds, item),
+        lambda r, names: _render().history(r, names, lang),
+        as_json,
+        key=("power", item),
     )
 
 
@@ -140,14 +179,14 @@ def matrix_cmd(
     columns, or the most recent versions) and says how to see the rest: --from/--to choose the
     versions, --item/--domain the items, --transpose/--no-transpose the orientation.
     """
-    from vertikal import queries
-    from vertikal.cli import render_matrix
 
-    respond(
-        lambda: queries.matrix(dataset(data), item, domain, start, end),
-        lambda r: render_matrix.matrix(r, transpose, lang),
-        as_json,
-    )
+    def show(result: dict[str, object]) -> None:
+        from vertikal.cli import render_matrix
+
+        render_matrix.matrix(result, transpose, lang)
+
+    key = ("matrix", repr(item), repr(domain), repr(start), repr(end))
+    respond_data(data, key, lambda ds: _queries().matrix(ds, item, domain, start, end), show, as_json)
 
 
 CHECK_HELP = (
@@ -177,7 +216,7 @@ def check_cmd(
     """Validate the data strictly; list every problem with its code, file and line."""
     if errors_only and warnings:
         fail("choose one of --errors-only and --warnings")
-    ds = dataset(data, strict=False)
+    ds = dataset(data, strict=False, cache=False)  # always the data files themselves, validated
     checked = None
     if texts:
         from vertikal.texts.citations import check_texts
@@ -197,21 +236,16 @@ def check_cmd(
         emit_json(result)
     else:
         if checked is not None:
-            texts_cmds.print_checked(checked.to_dict())
+            from vertikal.cli.texts_cmds import print_checked
+
+            print_checked(checked.to_dict())
         listed = "errors" if errors_only else "warnings" if warnings else "default"
-        render.check(ds.problems, ds, listed)
+        _render().check(ds.problems, ds, listed)
     if ds.errors:
         raise typer.Exit(1)
 
 
-# Further command groups register themselves on `app` when imported.
-from vertikal.cli import (
-    akims_cmds,
-    extract_cmds,
-    measures_cmds,
-    outputs_cmds,
-    quality_cmds,
-    sources_cmds,
-    texts_cmds,
-    web_cmds,
-)
+# Further command groups register themselves on `app` when imported: all of them, or only the one of
+# the command this process runs (see `vertikal.cli._commands`).
+for _module in _commands.wanted():
+    importlib.import_module(f"vertikal.cli.{_module}")

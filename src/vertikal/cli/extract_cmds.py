@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from vertikal import fmt
 from vertikal.cli._common import (
     DataOpt,
     ForceOpt,
@@ -22,9 +20,9 @@ from vertikal.cli._common import (
     warn,
 )
 from vertikal.cli.app import app
-from vertikal.cli.layout import Col, show
 
 if TYPE_CHECKING:
+    from vertikal import fmt
     from vertikal.dataset import Dataset
     from vertikal.extract import Extraction
     from vertikal.texts import Tree
@@ -148,7 +146,12 @@ def extract_cmd(
         emit_json(result) if as_json else _print_accept(result)
     else:
         result = found.to_dict()
-        emit_json(result) if as_json else _print_proposals(result, fmt.Names.of(ds))
+        if as_json:
+            emit_json(result)
+        else:
+            from vertikal.fmt import Names
+
+            _print_proposals(result, Names.of(ds))
         if not found.proposals:
             warn(_nothing_found(found, detected))
 
@@ -167,6 +170,8 @@ def _language(tree: Tree, lang: str | None, force: bool) -> Detection:
 
 def _nothing_found(found: Extraction, detected: Detection) -> str:
     """What an empty extraction looked for, and the language to try when the text reads as another."""
+    from vertikal import fmt
+
     said = f"{fmt.language(found.lang)} ({found.lang})"
     out = f"no proposals: looked for the {said} patterns in {found.provisions} provisions"
     out += f" ({found.clauses} clauses) of {found.source}"
@@ -180,10 +185,15 @@ def _nothing_found(found: Extraction, detected: Detection) -> str:
 
 
 def _fmt(value: float | None) -> str:
+    from vertikal import fmt
+
     return fmt.word("none") if value is None else f"{value:.3f}"
 
 
 def _print_proposals(result: dict[str, Any], names: fmt.Names) -> None:
+    from rich.markup import escape
+
+    from vertikal.cli.layout import Col, show
     from vertikal.cli.render import _status, console
 
     counts = f"{result['provisions']} provisions, {result['clauses']} clauses"
@@ -217,6 +227,8 @@ def _print_proposals(result: dict[str, Any], names: fmt.Names) -> None:
 
 
 def _print_evaluation(result: dict[str, Any]) -> None:
+    from vertikal import fmt
+    from vertikal.cli.layout import Col, show
     from vertikal.cli.render import console
 
     console.print(

@@ -1,22 +1,37 @@
-"""Commands over the measures: methods, measure, timeline, compare, periods, claims, sensitivity."""
+"""Commands over the measures: methods, measure, timeline, compare, periods, claims, sensitivity.
+
+Each result is memoised in the dataset cache under the command and its arguments; the measures and
+the renderers (Rich) are imported only when a result has to be computed or a table printed.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
 
-from vertikal.cli._common import DataOpt, JsonOpt, LabelLangOpt, dataset, respond, respond_named
+from vertikal.cli._common import DataOpt, JsonOpt, LabelLangOpt, respond_data, respond_named
 from vertikal.cli.app import app
+from vertikal.dataset import Dataset
+
+
+def _render() -> ModuleType:
+    from vertikal.cli import render_measures
+
+    return render_measures
 
 
 @app.command("methods")
 def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every dimension and measure is defined: what it follows, its sources, what was not verified."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
 
-    respond(lambda: measures.methods_all(dataset(data)), lambda r: render_measures.methods(r, lang), as_json)
+    def compute(ds: Dataset) -> list[dict[str, Any]]:
+        from vertikal import measures
+
+        return measures.methods_all(ds)
+
+    respond_data(data, ("methods",), compute, lambda r: _render().methods(r, lang), as_json)
 
 
 @app.command("measure")
@@ -31,14 +46,18 @@ def measure_cmd(
 
     The score is a range: low and high over the statuses the unknown codings could have; the point
     value counts them as absent."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
+
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal import measures
+
+        return measures.score(ds, measure, version)
 
     respond_named(
         data,
-        lambda ds: measures.score(ds, measure, version),
-        lambda r, n: render_measures.score(r, n, lang),
+        compute,
+        lambda r, names: _render().score(r, names, lang),
         as_json,
+        key=("measure", measure, version),
     )
 
 
@@ -52,10 +71,13 @@ def timeline_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Every version with every measure (point value and low-high range), and a terminal chart."""
-    from vertikal import measures
-    from vertikal.cli import render_measures
 
-    respond(lambda: measures.timeline(dataset(data), measure or None), render_measures.timeline, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal import measures
+
+        return measures.timeline(ds, measure or None)
+
+    respond_data(data, ("timeline", repr(measure or None)), compute, lambda r: _render().timeline(r), as_json)
 
 
 @app.command("compare")
@@ -67,21 +89,27 @@ def compare_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.compare import compare
+
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.compare import compare
+
+        return compare(ds, a, b)
 
     respond_named(
-        data, lambda ds: compare(ds, a, b), lambda r, n: render_measures.compare(r, n, lang), as_json
+        data, compute, lambda r, names: _render().compare(r, names, lang), as_json, key=("compare", a, b)
     )
 
 
 @app.command("periods")
 def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
     """Peaks and runs of increase and decrease of each measure."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.periods import periods
 
-    respond(lambda: periods(dataset(data)), render_measures.periods, as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.periods import periods
+
+        return periods(ds)
+
+    respond_data(data, ("periods",), compute, lambda r: _render().periods(r), as_json)
 
 
 @app.command("claims")
@@ -92,10 +120,13 @@ def claims_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Claims from the literature, evaluated against the data: verdict per measure, with evidence."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.claimset import evaluate_all
 
-    respond(lambda: evaluate_all(dataset(data), claim), lambda r: render_measures.claims(r, lang), as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.claimset import evaluate_all
+
+        return evaluate_all(ds, claim)
+
+    respond_data(data, ("claims", repr(claim)), compute, lambda r: _render().claims(r, lang), as_json)
 
 
 @app.command("sensitivity")
@@ -104,7 +135,10 @@ def sensitivity_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: Js
 
     The switches (data/sensitivity.yaml): unknown codings as absent or present, consultation as sole,
     conditional powers not counted."""
-    from vertikal.cli import render_measures
-    from vertikal.measures.sensitivity import sensitivity
 
-    respond(lambda: sensitivity(dataset(data)), lambda r: render_measures.sensitivity(r, lang), as_json)
+    def compute(ds: Dataset) -> dict[str, Any]:
+        from vertikal.measures.sensitivity import sensitivity
+
+        return sensitivity(ds)
+
+    respond_data(data, ("sensitivity",), compute, lambda r: _render().sensitivity(r, lang), as_json)

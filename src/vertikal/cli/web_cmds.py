@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import errno
-import json
-import socket
-import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from vertikal.cli._common import DataOpt, JsonOpt, dataset, emit_json, fail
 from vertikal.cli.app import app
 from vertikal.problems import VertikalError
+
+if TYPE_CHECKING:
+    import socket
 
 
 @app.command("build-db")
@@ -52,6 +51,9 @@ def build_db_cmd(
 
 def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
     """Build the cache in a child process, so that this server process never loads Altair or Polars."""
+    import json
+    import subprocess
+
     from vertikal.dataset import default_root
     from vertikal.store.cache import default_cache_dir, is_ready, locate
 
@@ -59,12 +61,18 @@ def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
     cache_dir = cache or default_cache_dir()
     where = locate(root, cache_dir)
     if not is_ready(where):
+        import os
+
+        from vertikal import datacache
+
         typer.echo(f"building the database in {where.folder} ...", err=True)
+        env = None if datacache.enabled() else {**os.environ, "VERTIKAL_NO_CACHE": "1"}  # --no-cache
         proc = subprocess.run(
             [sys.executable, "-m", "vertikal.store", str(root), str(cache_dir)],
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         if proc.returncode != 0:
             fail(proc.stderr.strip().removeprefix("vertikal: ") or "could not build the database")
@@ -75,6 +83,9 @@ def _prepare(data: Path | None, cache: Path | None) -> tuple[Path, Path]:
 
 def _listen(host: str, port: int) -> socket.socket:
     """A socket bound to host:port, so that a busy port is one line before anything says it runs."""
+    import errno
+    import socket
+
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE

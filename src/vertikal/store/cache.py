@@ -7,7 +7,6 @@ stale database is never served.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +29,10 @@ class Prepared:
 
 
 def default_cache_dir() -> Path:
-    """$VERTIKAL_CACHE, else $XDG_CACHE_HOME/vertikal, else ~/.cache/vertikal."""
-    env = os.environ.get("VERTIKAL_CACHE")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "vertikal"
+    """$VERTIKAL_CACHE, else $XDG_CACHE_HOME/vertikal, else ~/.cache/vertikal (`datacache.base_dir`)."""
+    from vertikal.datacache import base_dir
+
+    return base_dir()
 
 
 def locate(data_root: Path, cache_dir: Path) -> Prepared:
@@ -63,9 +60,9 @@ def _zip_csv(downloads: Path) -> None:
 def prepare(data_root: Path | None, cache_dir: Path | None = None) -> Prepared:
     """Build the database and the downloads for the data under `data_root`, unless already there."""
     from vertikal._io import OutputError, check_output_dir, staged_dir
+    from vertikal.datacache import load
     from vertikal.export import ExportError, export
     from vertikal.loader import data_root as resolve_root
-    from vertikal.loader import load
     from vertikal.problems import DataError
 
     try:
@@ -73,7 +70,7 @@ def prepare(data_root: Path | None, cache_dir: Path | None = None) -> Prepared:
         p = locate(root, cache_dir or default_cache_dir())
         if is_ready(p):
             return p
-        ds = load(root)
+        ds = load(root)  # through the dataset cache: a warm one skips the validation
     except DataError as exc:
         raise StoreError(str(exc)) from None
     try:

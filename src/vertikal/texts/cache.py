@@ -11,7 +11,6 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -57,14 +56,13 @@ class Entry:
 
 
 def cache_dir() -> Path:
-    """Where texts are kept: $VERTIKAL_CACHE, else $XDG_CACHE_HOME/vertikal, else ~/.cache/vertikal."""
-    env = os.environ.get("VERTIKAL_CACHE")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "vertikal"
-    return Path.home() / ".cache" / "vertikal"
+    """Where texts are kept: $VERTIKAL_CACHE, else $XDG_CACHE_HOME/vertikal, else ~/.cache/vertikal.
+
+    The same base as the dataset cache and the explorer's (`vertikal.datacache.base_dir`).
+    """
+    from vertikal.datacache import base_dir
+
+    return base_dir()
 
 
 def check_key(version: str, lang: str) -> None:
