@@ -26,7 +26,7 @@ def _render() -> ModuleType:
 def methods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """How every dimension and measure is defined: what it follows, its sources, what was not verified."""
 
-    def compute(ds: Dataset) -> list[dict[str, Any]]:
+    def compute(ds: Dataset) -> dict[str, Any]:
         from vertikal import measures
 
         return measures.methods_all(ds)
