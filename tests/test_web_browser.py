@@ -247,3 +247,16 @@ def test_the_no_script_notice_shows_only_without_scripts(server: str) -> None:
     with chromium_page(java_script_enabled=False) as (page, _, _):
         page.goto(server + "/")
         assert notice in page.locator("main").inner_text()
+
+
+def test_issue13_a_day_opens_the_version_in_force(server: str) -> None:
+    """Issue 13: /versions/1999-01-01 shows the version of 7 October 1998, in the language asked for."""
+    with chromium_page(viewport=PHONE) as (page, errors, _):
+        page.goto(server + "/versions/1999-01-01?lang=ru")
+        assert page.url == server + "/versions/1998-10-07?lang=ru"
+        assert page.locator("html").get_attribute("lang") == "ru"
+        assert "/versions/1998-10-07.json" in page.content()
+        response = page.goto(server + "/versions/1900-01-01?lang=ru")
+        assert response is not None and response.status == 404
+        assert "в этот день ни одна редакция не действовала" in page.locator("#error-message").inner_text()
+    assert [e for e in errors if "404" not in e] == []

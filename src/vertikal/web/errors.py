@@ -33,6 +33,10 @@ def N_(message: str) -> str:
 UNKNOWN_VERSION = N_("unknown version %(id)s; known versions: %(known)s")
 AMBIGUOUS_VERSION = N_("version %(id)s is ambiguous: %(candidates)s; give more of the date")
 SAME_VERSION = N_("both sides are the same version (%(id)s); choose two different versions")
+BEFORE_FIRST = N_(
+    "unknown version %(id)s: no version was in force that day; the first came into force on %(first)s; "
+    "known versions: %(known)s"
+)
 UNKNOWN_POWER = N_("unknown power %(id)s; the codebook page lists every item")
 UNKNOWN_DOWNLOAD = N_("no download named %(name)s; see /downloads")
 NO_SUCH_PAGE = N_("no such page")

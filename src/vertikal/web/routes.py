@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from vertikal.web import i18n, pages, schemas
+from vertikal.web import dated, i18n, pages, schemas
 from vertikal.web.errors import UNKNOWN_DOWNLOAD, NotFoundError
 
 router = APIRouter()
@@ -47,7 +47,12 @@ JsonLang = Annotated[
 ]
 VersionId = Annotated[
     str,
-    Path(pattern=VERSION_RE, max_length=10, description="Version id (1995-08-30) or a unique prefix (1998)."),
+    Path(
+        pattern=VERSION_RE,
+        max_length=10,
+        description="Version id (1995-08-30) or a unique prefix (1998); any other day (1999-01-01) "
+        "redirects (307) to the version in force that day.",
+    ),
 ]
 ItemId = Annotated[
     str, Path(pattern=ITEM_RE, max_length=64, description="Codebook item id, e.g. decree_force_of_law.")
@@ -63,10 +68,12 @@ ReqVersion = Annotated[
 _ERR = {"model": schemas.ErrorBody}
 _HTML_ERR = {"content": {"text/html": {"schema": {"type": "string"}}}}
 JSON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    307: {"description": "A day that is not a version id: the version in force that day"},
     404: {**_ERR, "description": "Unknown version, power or file"},
     422: {**_ERR, "description": "Malformed or over-long parameter"},
 }
 HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
+    307: {"description": "A day that is not a version id: the version in force that day"},
     404: {**_HTML_ERR, "description": "Unknown version or power (an HTML page)"},
     422: {**_HTML_ERR, "description": "Malformed or over-long parameter (an HTML page)"},
 }
@@ -176,16 +183,22 @@ async def versions_page(request: Request, lang: Lang) -> HTMLResponse:
 
 
 @_json("/versions/{version_id}.json", schemas.VersionPage, "version_json")
-async def version_json(request: Request, version_id: VersionId, lang: JsonLang = None) -> JSONResponse:
+async def version_json(request: Request, version_id: VersionId, lang: JsonLang = None) -> Response:
     """One version's powers by domain, with citations, scores and (when in the corpus) article texts."""
     st = _state(request)
+    target = dated.redirect_target(st.store, version_id)
+    if target is not None:
+        return RedirectResponse(dated.with_query(f"/versions/{target}.json", request.url.query), 307)
     return answer(pages.version(st.store, st.texts, version_id), lang)
 
 
 @_page("/versions/{version_id}", "version")
-async def version_page(request: Request, version_id: VersionId, lang: Lang) -> HTMLResponse:
+async def version_page(request: Request, version_id: VersionId, lang: Lang) -> Response:
     """One version's powers by domain, with citations and the article texts when available."""
     st = _state(request)
+    target = dated.redirect_target(st.store, version_id)
+    if target is not None:
+        return RedirectResponse(dated.with_query(f"/versions/{target}", request.url.query), 307)
     data = pages.version(st.store, st.texts, version_id)
     version_id = data["powers"]["version"]["id"]
     by_domain: dict[str, list[dict[str, Any]]] = {}

@@ -1,0 +1,75 @@
+"""Issue 13 on the web: a day in a URL (/versions/DAY, /at/DAY), compare two days, the timeline's events."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():  # starlette's notice about its test client's transport
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from vertikal.web import create_app
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VERTIKAL_CACHE", str(tmp_path_factory.mktemp("no-texts")))
+        app = create_app(cache_dir=tmp_path_factory.getbasetemp() / "web-cache")
+        with TestClient(app, raise_server_exceptions=False, follow_redirects=False) as c:
+            yield c
+
+
+# -- /versions/DAY ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("day", "version"),
+    [
+        ("1999-01-01", "1998-10-07"),
+        ("1998-10-07", None),  # a version id keeps its meaning
+        ("1995-09-01", "1993-01-28"),  # the 1995 Constitution came into force on 5 September
+        ("1995-09-05", "1995-08-30"),
+        ("2030-01-01", "2026-07-01"),
+        ("1990-04-24", None),
+    ],
+)
+def test_a_day_redirects_to_the_version_in_force(client: TestClient, day: str, version: str | None) -> None:
+    for suffix in ("", ".json"):
+        r = client.get(f"/versions/{day}{suffix}?lang=ru")
+        if version is None:
+            assert r.status_code == 200
+        else:
+            assert r.status_code == 307
+            assert r.headers["location"] == f"/versions/{version}{suffix}?lang=ru"
+
+
+def test_the_redirect_lands_on_the_version_page(client: TestClient) -> None:
+    r = client.get("/versions/1999-01-01", follow_redirects=True)
+    assert r.status_code == 200 and str(r.url).endswith("/versions/1998-10-07")
+    assert client.get("/versions/1999-01-01").headers["location"] == "/versions/1998-10-07"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "no version was in force that day; the first came into force on 1990-04-24"),
+        ("ru", "в этот день ни одна редакция не действовала; первая вступила в силу 1990-04-24"),
+        ("kk", "бұл күні ешбір редакция күшінде болған жоқ; алғашқысы 1990-04-24 күшіне енді"),
+    ],
+)
+def test_a_day_before_the_first_version_is_a_404_saying_so(client: TestClient, lang: str, said: str) -> None:
+    page = client.get(f"/versions/1900-01-01?lang={lang}")
+    assert page.status_code == 404 and f'<html lang="{lang}">' in page.text
+    assert said in page.text
+    body = client.get("/versions/1900-01-01.json").json()
+    assert body["error"]["code"] == "not_found" and "no version was in force" in body["error"]["message"]
+
+
+@pytest.mark.parametrize("day", ["1999-02-30", "1999-13-01", "2019-02-29"])
+def test_a_day_that_does_not_exist_is_an_unknown_version(client: TestClient, day: str) -> None:
+    r = client.get(f"/versions/{day}.json")
+    assert r.status_code == 404 and "unknown version" in r.json()["error"]["message"]
+    assert "no version was in force" not in r.json()["error"]["message"]
