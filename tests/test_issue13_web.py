@@ -73,3 +73,35 @@ def test_a_day_that_does_not_exist_is_an_unknown_version(client: TestClient, day
     r = client.get(f"/versions/{day}.json")
     assert r.status_code == 404 and "unknown version" in r.json()["error"]["message"]
     assert "no version was in force" not in r.json()["error"]["message"]
+
+
+# -- compare two days --------------------------------------------------------------------------
+def test_two_days_compare_as_the_versions_in_force(client: TestClient) -> None:
+    by_days = client.get("/compare.json?a=2012-01-01&b=2018-01-01").json()
+    by_versions = client.get("/compare.json?a=2011-02-02&b=2017-03-10").json()
+    assert by_days["compare"] == by_versions["compare"]
+    assert by_days["days"] == {
+        "a": {"day": "2012-01-01", "version": "2011-02-02"},
+        "b": {"day": "2018-01-01", "version": "2017-03-10"},
+    }
+    assert "days" not in by_versions
+    mixed = client.get("/compare.json?a=2011-02-02&b=2018-01-01").json()
+    assert mixed["days"] == {"a": None, "b": {"day": "2018-01-01", "version": "2017-03-10"}}
+
+
+def test_the_compare_page_says_which_version_a_day_is(client: TestClient) -> None:
+    page = client.get("/compare?a=2012-01-01&b=2018-01-01&lang=ru")
+    assert page.status_code == 200
+    assert 'value="2012-01-01"' in page.text and 'value="2018-01-01"' in page.text  # the day inputs
+    assert "сравнивается редакция, действовавшая в этот день, 2011-02-02" in page.text
+    assert 'id="change-decree_force_of_law"' in page.text
+    partial = client.get("/compare?a=2012-01-01&b=2018-01-01", headers={"HX-Request": "true"})
+    assert "<html" not in partial.text
+    assert "compared as the version in force that day, 2017-03-10" in partial.text
+
+
+def test_two_days_in_the_same_version_or_before_the_first(client: TestClient) -> None:
+    same = client.get("/compare.json?a=2020-06-01&b=2021-06-01")
+    assert same.status_code == 422 and "2019-03-23" in same.json()["error"]["message"]
+    early = client.get("/compare.json?a=1900-01-01&b=2021-06-01")
+    assert early.status_code == 404 and "no version was in force" in early.json()["error"]["message"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from typing import Any
 
 from vertikal.web.db import Store
 
@@ -63,11 +62,17 @@ def redirect_target(store: Store, text: str) -> str | None:
     return found
 
 
+def side(store: Store, text: str) -> tuple[str, dict[str, str] | None]:
+    """One side of a comparison: the version `text` names, and when it is a day (not a version id),
+    that day with the version in force on it (the page says which version a day was compared as)."""
+    from vertikal.web.pages import resolve
+
+    target = redirect_target(store, text)
+    if target is None:
+        return resolve(store, text), None
+    return target, {"day": text, "version": target}
+
+
 def with_query(path: str, query: str) -> str:
     """`path` with the request's query string kept (the language, for one)."""
     return f"{path}?{query}" if query else path
-
-
-def dated_state(store: Store) -> dict[str, Any]:
-    """What the date forms need: the first in-force date, for the input's minimum."""
-    return {"first": first_in_force(store)}

@@ -72,10 +72,19 @@ def power(store: Store, item_id: str) -> dict[str, Any]:
 
 
 def compare(store: Store, texts: TextSource, a: str, b: str) -> dict[str, Any]:
-    a, b = resolve_pair(store, a, b)
+    """Two versions compared; a side given as a day (not a version id) is the version in force that
+    day, and `days` says so (absent when both sides are versions)."""
+    from vertikal.web.dated import side
+
+    (a, day_a), (b, day_b) = side(store, a), side(store, b)
+    if a == b:
+        raise ParameterError(SAME_VERSION, id=a)
     result = store.compare(a, b)
     assert result is not None, "every pair of versions is in the database"
-    return {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}
+    out = {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}
+    if day_a or day_b:
+        out["days"] = {"a": day_a, "b": day_b}
+    return out
 
 
 def akims(store: Store) -> dict[str, Any]:

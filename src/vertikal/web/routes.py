@@ -59,10 +59,19 @@ ItemId = Annotated[
 ]
 OptVersion = Annotated[
     str | None,
-    Query(pattern=VERSION_RE, max_length=10, description="A version id (2011-02-02) or a unique prefix."),
+    Query(
+        pattern=VERSION_RE,
+        max_length=10,
+        description="A version id (2011-02-02), a unique prefix, or a day (2020-06-01: the one in force).",
+    ),
 ]
 ReqVersion = Annotated[
-    str, Query(pattern=VERSION_RE, max_length=10, description="A version id, or a unique prefix of one.")
+    str,
+    Query(
+        pattern=VERSION_RE,
+        max_length=10,
+        description="A version id, a unique prefix of one, or a day (the version in force that day).",
+    ),
 ]
 
 _ERR = {"model": schemas.ErrorBody}
@@ -247,7 +256,8 @@ async def power_page(request: Request, item_id: ItemId, lang: Lang) -> HTMLRespo
 # -- compare -----------------------------------------------------------------------------
 @_json("/compare.json", schemas.ComparePage, "compare_json")
 async def compare_json(request: Request, a: ReqVersion, b: ReqVersion, lang: JsonLang = None) -> JSONResponse:
-    """The step from version a to version b: every power's change and every measure's delta."""
+    """The step from version a to version b: every power's change and every measure's delta. A side
+    given as a day that is not a version id is the version in force that day (`days` says which)."""
     st = _state(request)
     return answer(pages.compare(st.store, st.texts, a, b), lang)
 
@@ -256,10 +266,14 @@ async def compare_json(request: Request, a: ReqVersion, b: ReqVersion, lang: Jso
 async def compare_page(
     request: Request, lang: Lang, a: OptVersion = None, b: OptVersion = None
 ) -> HTMLResponse:
-    """Pick two versions and see the power diff (and the text diff where both texts are present)."""
+    """Pick two versions, or two days, and see the power diff (and the text diff where both texts are
+    present); a day is compared as the version in force that day, and the page says so."""
     st = _state(request)
-    a, b = (None if vid is None else pages.resolve(st.store, vid) for vid in (a, b))
-    # with one version only, the form shows it chosen and waits for the other
+    (vid_a, day_a), (vid_b, day_b) = (dated.side(st.store, v) if v else (None, None) for v in (a, b))
+    # a side stays as it was asked: a day, or the version id that a prefix names
+    a = day_a["day"] if day_a else vid_a
+    b = day_b["day"] if day_b else vid_b
+    # with one side only, the form shows it chosen and waits for the other
     data = pages.compare(st.store, st.texts, a, b) if a is not None and b is not None else None
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
@@ -274,8 +288,11 @@ async def compare_page(
         page="compare",
         alt_path="/compare",
         alt_params={"a": a, "b": b},
-        sel_a=a or st.store.version_ids[-2 if len(st.store.version_ids) > 1 else 0],
-        sel_b=b or st.store.version_ids[-1],
+        sel_a=vid_a or st.store.version_ids[-2 if len(st.store.version_ids) > 1 else 0],
+        sel_b=vid_b or st.store.version_ids[-1],
+        day_a=day_a["day"] if day_a else "",
+        day_b=day_b["day"] if day_b else "",
+        first_day=dated.first_in_force(st.store),
         versions=st.store.versions,
     )
     response.headers["Vary"] = "HX-Request, HX-History-Restore-Request"

@@ -195,9 +195,22 @@ class TextDiff(Open):
     lines: list[DiffLine]
 
 
+class DaySide(Open):
+    day: str
+    version: str = Field(description="the version in force that day, which the comparison uses")
+
+
+class CompareDays(Open):
+    a: DaySide | None
+    b: DaySide | None
+
+
 class ComparePage(Open):
     compare: CompareResult
     text_diff: list[TextDiff] | None = Field(description="null when either text is not in the corpus")
+    days: CompareDays | None = Field(
+        default=None, description="present when a side was given as a day that is not a version id"
+    )
 
 
 class AkimsPage(Open):
