@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pydantic, the models and PyYAML load when data is read, not
 
     from vertikal import _yaml
     from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Release, Version
+    from vertikal.legal.model import InstrumentCoding, InstrumentSet
     from vertikal.references import Registry
 
 M = TypeVar("M", bound="BaseModel")
@@ -65,6 +66,10 @@ class Dataset:
     # every codings file that passed its schema, as read (for the rules in `vertikal.check`)
     coding_files: list[tuple[Source, CodingFile]] = field(default_factory=list, repr=False)
     references: Registry | None = field(default=None, repr=False)  # the source registry (references.yaml)
+    # the legal order's instruments (instruments.yaml) and their codings by instrument and version
+    # (codings/<instrument>/<version>.yaml); see vertikal.legal
+    instruments: InstrumentSet | None = field(default=None, repr=False)
+    instrument_codings: dict[str, dict[str, list[InstrumentCoding]]] = field(default_factory=dict, repr=False)
     problems: list[Problem] = field(default_factory=list)
     # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
@@ -252,4 +257,7 @@ def read(root: Path | str | None = None) -> Dataset:
         ds.codings[parsed.version] = dict(parsed.codings)
         ds.coding_sources[parsed.version] = list(parsed.sources)
         ds.coding_files.append((src, parsed))
+    from vertikal.legal import load as legal_load
+
+    legal_load.read(ds)
     return ds

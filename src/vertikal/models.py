@@ -114,6 +114,7 @@ class Item(Strict):
     statuses: dict[KnownStatus, str]
     attributes: dict[str, Annotated[AttrSpec, BeforeValidator(_attr_shorthand)]] = {}
     maps: dict[str, list[str]] = {}
+    holders: list[Ident] = ["president"]  # who the item applies to (codebook `holders`; docs/instruments.md)
 
     def admits(self, status: str) -> bool:
         return status == "unknown" or status in self.statuses
@@ -130,6 +131,9 @@ class Codebook(Strict):
     bodies: dict[Ident, Labels]
     holders: dict[Ident, Labels] = {}  # named persons a provision can attach to (e.g. an exemption)
     items: list[Item]
+    # items coded only in the codings of instruments other than the Constitution (outside the
+    # per-version measures, which read `items` alone); docs/instruments.md
+    instrument_items: list[Item] = []
 
 
 class Act(Strict):
