@@ -19,7 +19,9 @@ Copy 0 is the real data, untouched, so every other file (claims, findings...) st
 versions that exist. One file is left out: akims.yaml, the dated rules for choosing akims of ONE
 country, which `check` compares with every version's akim codings (VK018); a copy shifted in time
 falls under other rules, so no set of rules can be true of all copies. Its check is a small part of
-the load (18 ms of 200 ms under the profiler at 1x). The 100 copies interleave in time: the merged Constitution series is not a
+the load (18 ms of 200 ms under the profiler at 1x).
+
+The 100 copies interleave in time: the merged Constitution series is not a
 history, only a dataset of the right size and shape (1,500 versions, 100x the instruments and
 codings). The data are synthetic, written to a temporary directory, never committed.
 """

@@ -105,3 +105,74 @@ def test_two_days_in_the_same_version_or_before_the_first(client: TestClient) ->
     assert same.status_code == 422 and "2019-03-23" in same.json()["error"]["message"]
     early = client.get("/compare.json?a=1900-01-01&b=2021-06-01")
     assert early.status_code == 404 and "no version was in force" in early.json()["error"]["message"]
+
+
+# -- /at/DAY -----------------------------------------------------------------------------------
+def test_the_json_twin_of_a_day_equals_the_library(client: TestClient, shipped: object) -> None:
+    from vertikal import legal
+
+    for day, holder in [("2020-06-01", None), ("2022-07-01", None), ("2020-06-01", "first_president")]:
+        url = f"/at/{day}.json" + (f"?holder={holder}" if holder else "")
+        assert client.get(url).json() == legal.at(shipped, day, holder)  # type: ignore[arg-type]
+
+
+def test_2020_shows_two_holders_and_the_first_president_chairing_the_council(client: TestClient) -> None:
+    page = client.get("/at/2020-06-01")
+    assert page.status_code == 200
+    assert 'id="at-two-holders"' in page.text and 'id="powers-first_president"' in page.text
+    row = page.text.split('id="power-first_president-chair_security_council"')[1].split("</tr>")[0]
+    assert 'data-instrument="security_council_law_2018"' in row and "Art. 1(2)" in row
+    assert 'id="at-rule"' in page.text and "rank-then-later" in page.text
+    later = client.get("/at/2022-07-01").text  # the status lasts until its law's repeal (2023)
+    assert 'id="power-president-chair_security_council" data-status="sole"' in later
+    assert 'id="power-first_president-chair_security_council" data-status="absent"' in later
+    after = client.get("/at/2023-06-01").text
+    assert 'id="at-two-holders"' not in after  # the First President's status had ended
+    assert 'id="power-first_president-chair_security_council" data-status="absent"' in after
+
+
+@pytest.mark.parametrize(("lang", "title"), [("ru", "Полномочия, действовавшие на"), ("kk", "күні күшінде")])
+def test_a_day_in_russian_and_kazakh(client: TestClient, lang: str, title: str) -> None:
+    page = client.get(f"/at/2020-06-01?lang={lang}&holder=first_president")
+    assert page.status_code == 200 and f'<html lang="{lang}">' in page.text and title in page.text
+    assert 'id="powers-president"' not in page.text and 'id="powers-first_president"' in page.text
+    assert 'href="/at/2020-06-01.json?holder=first_president"' in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("/at/2020-02-30", "malformed date '2020-02-30' in the parameter day"),
+        ("/at/20200601", "malformed date '20200601' in the parameter day"),
+        ("/at/yesterday", "malformed date 'yesterday' in the parameter day"),
+        ("/at/2020-06-01?holder=pope", "unknown holder 'pope' in the parameter holder"),
+    ],
+)
+def test_a_bad_day_is_a_400_and_an_unknown_holder_a_404_naming_it(
+    client: TestClient, url: str, said: str
+) -> None:
+    path, _, query = url.partition("?")
+    status, code = (404, "not_found") if "holder" in url else (400, "bad_request")
+    as_json = client.get(f"{path}.json" + (f"?{query}" if query else ""))
+    assert as_json.status_code == status
+    assert as_json.json()["error"]["code"] == code and said in as_json.json()["error"]["message"]
+    page = client.get(url)
+    assert page.status_code == status and said.replace("'", "&#39;") in page.text
+    ru = client.get(url + ("&" if "?" in url else "?") + "lang=ru")
+    assert ru.status_code == status and ("неверная дата" in ru.text or "неизвестный носитель" in ru.text)
+
+
+def test_the_form_goes_to_the_day_and_days_are_never_cached(client: TestClient) -> None:
+    r = client.get("/at?day=2020-06-01&holder=&lang=ru")
+    assert r.status_code == 307 and r.headers["location"] == "/at/2020-06-01?lang=ru"
+    assert client.get("/at").headers["location"].startswith("/at/20")
+    cache = next(m for m in client.app.user_middleware if m.cls.__name__ == "ResponseCache")  # type: ignore[attr-defined]
+    assert cache is not None
+    client.get("/at/2021-01-01.json")
+    client.get("/at/2021-01-02")
+    stack = client.app.middleware_stack  # type: ignore[attr-defined]
+    while stack is not None and type(stack).__name__ != "ResponseCache":
+        stack = getattr(stack, "app", None)
+    assert stack is not None
+    keys = [k[0] for k in stack.entries]
+    assert not any(k.startswith(b"/at") for k in keys) and keys, keys

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 import vertikal
 from vertikal.web import errors, i18n, pages
+from vertikal.web.dated import LegalSource
 from vertikal.web.db import Store
 from vertikal.web.middleware import Guard, ResponseCache
 from vertikal.web.texts import TextSource
@@ -37,11 +38,14 @@ def create_app(
     With `db` the given database is served as it is (and `downloads`, if given); otherwise the
     database and downloads are built into the cache (`cache_dir`) unless an up-to-date copy is there.
     """
+    root = Path(data) if data is not None else None
     if db is None:
+        from vertikal.loader import data_root
         from vertikal.store.cache import prepare
 
-        prepared = prepare(Path(data) if data is not None else None, cache_dir)
+        prepared = prepare(root, cache_dir)
         db, downloads = prepared.db, prepared.downloads
+        root = data_root(root)
     app = FastAPI(
         title="vertikal explorer",
         version=vertikal.__version__,
@@ -56,6 +60,7 @@ def create_app(
     )
     app.state.store = Store(db)
     app.state.texts = TextSource()
+    app.state.legal = LegalSource(root)  # the dated pages (/at/DAY, /versions/DAY) ask vertikal.legal
     app.state.envs = i18n.environments(app.state.store.names)
     app.state.files = pages.download_files(downloads)
     app.state.descriptions = _descriptions(downloads)

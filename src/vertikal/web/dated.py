@@ -7,11 +7,16 @@ on a day is the last version whose in-force date is on or before it (the library
 
 from __future__ import annotations
 
-import bisect
 import re
+import threading
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vertikal.web.db import Store
+
+if TYPE_CHECKING:
+    from vertikal.dataset import Dataset
 
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -30,18 +35,11 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def version_on(store: Store, day: date) -> str | None:
-    """The id of the version in force on `day` (None before the first), by bisection of the in-force dates."""
-    starts = [v["in_force"] for v in store.versions]
-    i = bisect.bisect_right(starts, day.isoformat())
-    return None if i == 0 else str(store.versions[i - 1]["id"])
-
-
 def first_in_force(store: Store) -> str:
     return str(store.versions[0]["in_force"])
 
 
-def redirect_target(store: Store, text: str) -> str | None:
+def redirect_target(store: Store, source: LegalSource, text: str) -> str | None:
     """For `/versions/DAY`: the version to redirect to when `text` is a day that is not a version id.
 
     None when `text` is a version id, a prefix of one, or not a real day (the version page then
@@ -54,7 +52,9 @@ def redirect_target(store: Store, text: str) -> str | None:
     day = parse_day(text)
     if day is None:
         return None
-    found = version_on(store, day)
+    from vertikal import legal
+
+    found = legal.version_on(source.dataset(), day)
     if found is None:
         raise NotFoundError(
             BEFORE_FIRST, id=repr(text), first=first_in_force(store), known=", ".join(store.version_ids)
@@ -62,12 +62,12 @@ def redirect_target(store: Store, text: str) -> str | None:
     return found
 
 
-def side(store: Store, text: str) -> tuple[str, dict[str, str] | None]:
+def side(store: Store, source: LegalSource, text: str) -> tuple[str, dict[str, str] | None]:
     """One side of a comparison: the version `text` names, and when it is a day (not a version id),
     that day with the version in force on it (the page says which version a day was compared as)."""
     from vertikal.web.pages import resolve
 
-    target = redirect_target(store, text)
+    target = redirect_target(store, source, text)
     if target is None:
         return resolve(store, text), None
     return target, {"day": text, "version": target}
@@ -76,3 +76,40 @@ def side(store: Store, text: str) -> tuple[str, dict[str, str] | None]:
 def with_query(path: str, query: str) -> str:
     """`path` with the request's query string kept (the language, for one)."""
     return f"{path}?{query}" if query else path
+
+
+class LegalSource:
+    """The loaded dataset that `vertikal.legal` answers from, read once (through the dataset cache) on
+    the first dated request and kept for the life of the server, with the per-instrument index that
+    `legal.at` bisects. `root` None: $VERTIKAL_DATA or the built-in data (what `serve --db` serves)."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._ds: Dataset | None = None
+        self._lock = threading.Lock()
+
+    def dataset(self) -> Dataset:
+        if self._ds is None:
+            with self._lock:
+                if self._ds is None:
+                    from vertikal.datacache import load
+
+                    self._ds = load(self.root)
+        return self._ds
+
+    def titles(self) -> dict[str, dict[str, Any]]:
+        """Each instrument's title and kind, by id (for the pages; computed once)."""
+        ds = self.dataset()
+        key = ("web", "instrument-titles")
+        if key not in ds.memo:
+            from vertikal import legal
+
+            ds.memo[key] = {i["id"]: {"title": i["title"], "kind": i["kind"]} for i in legal.instruments(ds)}
+        found: dict[str, dict[str, Any]] = ds.memo[key]
+        return found
+
+    def holder_names(self) -> dict[str, dict[str, str | None]]:
+        """Each holder's name in every language (the codebook's holders)."""
+        codebook = self.dataset().codebook
+        holders = codebook.holders if codebook is not None else {}
+        return {h: {"en": n.en, "ru": n.ru, "kk": n.kk} for h, n in holders.items()}

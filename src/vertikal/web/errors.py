@@ -37,6 +37,9 @@ BEFORE_FIRST = N_(
     "unknown version %(id)s: no version was in force that day; the first came into force on %(first)s; "
     "known versions: %(known)s"
 )
+BAD_DAY = N_("malformed date %(value)s in the parameter %(name)s: write a day as YYYY-MM-DD, e.g. 2020-06-01")
+UNKNOWN_HOLDER = N_("unknown holder %(value)s in the parameter %(name)s; known holders: %(known)s")
+NO_INSTRUMENTS = N_("these data have no instruments (%(file)s), so there are no powers by date")
 UNKNOWN_POWER = N_("unknown power %(id)s; the codebook page lists every item")
 UNKNOWN_DOWNLOAD = N_("no download named %(name)s; see /downloads")
 NO_SUCH_PAGE = N_("no such page")
@@ -58,6 +61,12 @@ class NotFoundError(Exception):
         self.msgid, self.params = msgid, params
         self.message = msgid % params
         super().__init__(self.message)
+
+
+class BadRequestError(NotFoundError):
+    """A parameter that is not what it must be (a day that is not YYYY-MM-DD, an unknown holder): a 400."""
+
+    status = 400
 
 
 class ParameterError(NotFoundError):

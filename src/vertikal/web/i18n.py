@@ -274,6 +274,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         signed=lambda x: fmt.signed(x, lang),
         bodies=lambda ids: names.bodies(ids, lang),
         value=lambda v: names.value(v, lang),
+        attrs=lambda d: names.attrs(d, lang),
         evidence=lambda e: names.evidence(e, lang),
         classification=term,
         size=lambda n: fmt.size(n, lang),

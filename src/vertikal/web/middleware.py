@@ -75,6 +75,15 @@ async def _method_not_allowed(scope: Scope, send: Send) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
+NO_CACHE = "vertikal_no_response_cache"
+
+
+def no_cache(state: Any) -> None:
+    """Mark a response as one the response cache must not keep (`request.state`): a page of a day,
+    whose key space is unbounded; such a page is fast because its look-up is indexed, not cached."""
+    setattr(state, NO_CACHE, True)
+
+
 class ResponseCache:
     """Keep every successful GET response in memory, keyed by path, query and the htmx headers."""
 
@@ -124,6 +133,8 @@ class ResponseCache:
             await send(message)
 
         await self.app(scope, receive, capture)
+        if scope.get("state", {}).get(NO_CACHE):
+            return  # a page of a day: days are unbounded, so it is never kept (see `no_cache`)
         if cacheable and start:
             self._store(key, start["status"], list(start.get("headers", [])), b"".join(chunks))
 

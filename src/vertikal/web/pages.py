@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from vertikal.queries import Ambiguous, NotFound, resolve_id
+from vertikal.web.dated import LegalSource, side
 from vertikal.web.db import Store
 from vertikal.web.errors import (
     AMBIGUOUS_VERSION,
@@ -71,12 +72,10 @@ def power(store: Store, item_id: str) -> dict[str, Any]:
     return found
 
 
-def compare(store: Store, texts: TextSource, a: str, b: str) -> dict[str, Any]:
+def compare(store: Store, texts: TextSource, legal: LegalSource, a: str, b: str) -> dict[str, Any]:
     """Two versions compared; a side given as a day (not a version id) is the version in force that
     day, and `days` says so (absent when both sides are versions)."""
-    from vertikal.web.dated import side
-
-    (a, day_a), (b, day_b) = side(store, a), side(store, b)
+    (a, day_a), (b, day_b) = side(store, legal, a), side(store, legal, b)
     if a == b:
         raise ParameterError(SAME_VERSION, id=a)
     result = store.compare(a, b)

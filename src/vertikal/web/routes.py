@@ -195,7 +195,7 @@ async def versions_page(request: Request, lang: Lang) -> HTMLResponse:
 async def version_json(request: Request, version_id: VersionId, lang: JsonLang = None) -> Response:
     """One version's powers by domain, with citations, scores and (when in the corpus) article texts."""
     st = _state(request)
-    target = dated.redirect_target(st.store, version_id)
+    target = dated.redirect_target(st.store, st.legal, version_id)
     if target is not None:
         return RedirectResponse(dated.with_query(f"/versions/{target}.json", request.url.query), 307)
     return answer(pages.version(st.store, st.texts, version_id), lang)
@@ -205,7 +205,7 @@ async def version_json(request: Request, version_id: VersionId, lang: JsonLang =
 async def version_page(request: Request, version_id: VersionId, lang: Lang) -> Response:
     """One version's powers by domain, with citations and the article texts when available."""
     st = _state(request)
-    target = dated.redirect_target(st.store, version_id)
+    target = dated.redirect_target(st.store, st.legal, version_id)
     if target is not None:
         return RedirectResponse(dated.with_query(f"/versions/{target}", request.url.query), 307)
     data = pages.version(st.store, st.texts, version_id)
@@ -259,7 +259,7 @@ async def compare_json(request: Request, a: ReqVersion, b: ReqVersion, lang: Jso
     """The step from version a to version b: every power's change and every measure's delta. A side
     given as a day that is not a version id is the version in force that day (`days` says which)."""
     st = _state(request)
-    return answer(pages.compare(st.store, st.texts, a, b), lang)
+    return answer(pages.compare(st.store, st.texts, st.legal, a, b), lang)
 
 
 @_page("/compare", "compare")
@@ -269,12 +269,13 @@ async def compare_page(
     """Pick two versions, or two days, and see the power diff (and the text diff where both texts are
     present); a day is compared as the version in force that day, and the page says so."""
     st = _state(request)
-    (vid_a, day_a), (vid_b, day_b) = (dated.side(st.store, v) if v else (None, None) for v in (a, b))
+    sides = [dated.side(st.store, st.legal, v) if v else (None, None) for v in (a, b)]
+    (vid_a, day_a), (vid_b, day_b) = sides
     # a side stays as it was asked: a day, or the version id that a prefix names
     a = day_a["day"] if day_a else vid_a
     b = day_b["day"] if day_b else vid_b
     # with one side only, the form shows it chosen and waits for the other
-    data = pages.compare(st.store, st.texts, a, b) if a is not None and b is not None else None
+    data = pages.compare(st.store, st.texts, st.legal, a, b) if a is not None and b is not None else None
     partial = request.headers.get("hx-request") == "true" and not request.headers.get(
         "hx-history-restore-request"
     )
@@ -447,3 +448,7 @@ async def favicon() -> Response:
 
     icon = resources.files("vertikal") / "web" / "static" / "favicon.svg"
     return Response(icon.read_bytes(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
+
+# the pages of a day (/at/DAY and its twin), registered on this router by importing them
+import vertikal.web.routes_dated  # noqa: E402, F401

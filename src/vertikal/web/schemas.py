@@ -261,3 +261,30 @@ class DownloadFile(Open):
 class DownloadsPage(Open):
     available: bool
     files: list[DownloadFile]
+
+
+class AtPower(Open):
+    holder: str
+    item: str
+    label: dict[str, str | None]
+    kind: str
+    status: Status
+    instrument: str
+    version: str
+    cite: list[str]
+    citation: str = Field(description="the citation as vertikal.fmt writes it, in English")
+    also: list[dict[str, Any]] = Field(
+        description="the other instruments' codings of the same holder and item"
+    )
+
+
+class AtPage(Open):
+    """The powers in force on a day (the library's `legal.at`)."""
+
+    date: str
+    constitution_version: str | None
+    holder: str | None
+    holders: list[str]
+    in_force: list[dict[str, Any]]
+    rule: dict[str, Any]
+    powers: list[AtPower]
