@@ -94,10 +94,10 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
                 previous = start
                 if inst.repealed is not None and start >= inst.repealed.date:
                     ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} starts after the repeal")
-    for v in ds.versions:
-        if v.id not in constitutional:
+    for mv in ds.versions:
+        if mv.id not in constitutional:
             ds.problem(
-                src, line("instruments"), "VK058", f"version {v.id} of versions.yaml is in no Constitution"
+                src, line("instruments"), "VK058", f"version {mv.id} of versions.yaml is in no Constitution"
             )
 
 
