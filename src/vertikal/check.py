@@ -25,6 +25,9 @@ def validate(ds: Dataset) -> Dataset:
         coding_file(ds, src, src.path.stem, parsed, present)
     dataset(ds)
     extras(ds)
+    from vertikal.legal import checks as legal_checks
+
+    legal_checks.validate(ds)
     ds.problems.sort(key=lambda p: (p.file, p.line, p.code))
     return ds
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # pydantic, the models and PyYAML load when data is read, not
     from pydantic import BaseModel
 
     from vertikal import _yaml
-    from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Release, Version
     from vertikal.legal.model import InstrumentCoding, InstrumentSet
+    from vertikal.models import Codebook, Coding, CodingFile, Item, Manifest, Release, Version
     from vertikal.references import Registry
 
 M = TypeVar("M", bound="BaseModel")

@@ -53,6 +53,12 @@ CODES: dict[str, str] = {
     "VK052": "malformed-url",
     "VK053": "unknown-source",
     "VK054": "unused-source",
+    # the instruments of the legal order (see vertikal.legal.checks)
+    "VK055": "unknown-instrument-version",
+    "VK056": "instrument-article",
+    "VK057": "instrument-coding",
+    "VK058": "instruments-file",
+    "VK059": "instrument-evidence",
     # texts in every language (see vertikal.untranslated)
     "VK060": "missing-kazakh",
     "VK061": "missing-russian-definition",

@@ -67,37 +67,88 @@ def timeline_cmd(
         list[str] | None,
         typer.Option("--measure", "-m", help="A measure to show; repeat for more (default: all)."),
     ] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by", help="version: one row per version (the default); date: one row per event date."
+        ),
+    ] = "version",
     data: DataOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Every version with every measure (point value and low-high range), and a terminal chart."""
+    """Every version with every measure (point value and low-high range), and a terminal chart.
+
+    With --by date, one row per date an instrument changed, with the powers per holder that day."""
+    if by not in ("version", "date"):
+        from vertikal.cli._common import fail
+
+        fail(f"--by {by!r}: expected version or date")
 
     def compute(ds: Dataset) -> dict[str, Any]:
+        if by == "date":
+            from vertikal import legal
+
+            return legal.timeline_by_date(ds, measure or None)
         from vertikal import measures
 
         return measures.timeline(ds, measure or None)
 
-    respond_data(data, ("timeline", repr(measure or None)), compute, lambda r: _render().timeline(r), as_json)
+    def render(r: dict[str, Any]) -> None:
+        if by == "date":
+            from vertikal.cli import render_legal
+
+            render_legal.timeline_by_date(r)
+        else:
+            _render().timeline(r)
+
+    respond_data(data, ("timeline", by, repr(measure or None)), compute, render, as_json)
 
 
 @app.command("compare")
 def compare_cmd(
-    a: Annotated[str, typer.Argument(help="The earlier version: an id, a unique prefix or a year (1998).")],
-    b: Annotated[str, typer.Argument(help="The later version: an id, a unique prefix or a year (2007).")],
+    a: Annotated[
+        str, typer.Argument(help="The earlier version (an id, a unique prefix or a year) or a date.")
+    ],
+    b: Annotated[str, typer.Argument(help="The later version (an id, a unique prefix or a year) or a date.")],
     data: DataOpt = None,
     lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
-    """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta."""
+    """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta.
+
+    A and B may also be two dates (YYYY-MM-DD): then the powers in force on each day are compared, per
+    holder and instrument. Two version ids (which look like dates) keep comparing the versions."""
+
+    def by_dates(ds: Dataset) -> bool:
+        from vertikal.legal import BadDate, parse_day
+
+        ids = {v.id for v in ds.versions}
+        if a in ids and b in ids:
+            return False
+        try:
+            parse_day(a), parse_day(b)
+        except BadDate:
+            return False
+        return len(a) == 10 and len(b) == 10
 
     def compute(ds: Dataset) -> dict[str, Any]:
+        if by_dates(ds):
+            from vertikal import legal
+
+            return legal.compare_dates(ds, a, b)
         from vertikal.measures.compare import compare
 
         return compare(ds, a, b)
 
-    respond_named(
-        data, compute, lambda r, names: _render().compare(r, names, lang), as_json, key=("compare", a, b)
-    )
+    def render(r: dict[str, Any], names: Any) -> None:
+        if "added" in r:
+            from vertikal.cli import render_legal
+
+            render_legal.compare_dates(r, names, lang)
+        else:
+            _render().compare(r, names, lang)
+
+    respond_named(data, compute, render, as_json, key=("compare", a, b))
 
 
 @app.command("periods")
