@@ -439,6 +439,17 @@ def _register_startup() -> None:
 _register_startup()
 
 
+def _register_legal_scale() -> None:
+    """Issue 13's figures at 100x the real data (load + validate, legal.at, /at/DAY): bench/legal_scale.py."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import legal_scale
+
+    legal_scale.register(bench)
+
+
+_register_legal_scale()
+
+
 def main(names: list[str]) -> int:
     chosen = names or list(BENCHES)
     failed = 0

@@ -9,6 +9,9 @@ an asyncio/httpx loop) at 32 connections for a bounded time. Reports p50/p95/p99
 per second, the peak RSS of the server process (VmHWM) and the ratio of our p95 to Datasette's.
 Targets: p95 <= 30 ms for the version page and the timeline JSON; peak RSS <= 150 MB.
 Every server is started here on 127.0.0.1 and stopped here; nothing else is contacted.
+
+`run_at` (issue 13, called by bench/legal_scale.py) loads `/at/DAY` and `/at/DAY.json` served from a
+synthetic dataset, a new day on every request, so that no response can come from a cache.
 """
 
 from __future__ import annotations
@@ -71,9 +74,11 @@ def datasette_exe() -> str | None:
 
 
 @contextlib.contextmanager
-def server(cmd: list[str], probe: str, timeout: float = 90.0) -> Iterator[subprocess.Popen[bytes]]:
+def server(
+    cmd: list[str], probe: str, timeout: float = 90.0, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """Start a server, wait until `probe` answers 200, stop it (and only it) on the way out."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -179,6 +184,70 @@ def run(
             out["datasette"] = {name: load(base + p, duration, connections) for name, p in THEIRS.items()}
         out["ratio_p95"] = {n: out["ours"][n]["p95"] / out["datasette"][n]["p95"] for n in OURS}
     return out
+
+
+AT_APP = (
+    "import os\nfrom pathlib import Path\nfrom vertikal.web import create_app\n\n\ndef app():\n"
+    "    db = Path(os.environ['VERTIKAL_BENCH_DB'])\n"
+    "    data = os.environ['VERTIKAL_BENCH_DATA']\n"
+    "    return create_app(db=db, downloads=db.parent / 'downloads', data=data)\n"
+)
+AT_PAGES = {"/at/DAY": "/at/{day}", "/at/DAY.json": "/at/{day}.json"}
+
+
+async def _load_days(
+    base: str, page: str, days: list[str], duration: float, connections: int
+) -> dict[str, Any]:
+    """Like `_load_httpx`, each request for the next day of `days`: nothing is asked twice."""
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    it = iter(days)
+    deadline = time.perf_counter() + duration
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(limits=limits, timeout=10) as client:
+
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                url = base + page.format(day=next(it))
+                t0 = time.perf_counter()
+                r = await client.get(url)
+                latencies.append(time.perf_counter() - t0)
+                errors += r.status_code != 200
+
+        await asyncio.gather(*(worker() for _ in range(connections)))
+    q = statistics.quantiles(latencies, n=100)
+    n = len(latencies)
+    return {"p50": q[49], "p95": q[94], "p99": q[98], "rps": n / duration, "errors": errors, "requests": n}
+
+
+def run_at(
+    data: Path, days: list[str], duration: float, connections: int, workers: int = 1
+) -> dict[str, Any]:
+    """Issue 13: /at/DAY and its twin served from the dated legal order of `data` (the database of the
+    built-in data serves the other pages), uncached, loaded with a new day on every request."""
+    from vertikal.store.cache import default_cache_dir, prepare
+
+    prepared = prepare(None, default_cache_dir())
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="vertikal-bench-app-") as tmp:
+        (Path(tmp) / "bench_at_app.py").write_text(AT_APP, encoding="utf-8")
+        env = {**os.environ, "VERTIKAL_BENCH_DB": str(prepared.db), "VERTIKAL_BENCH_DATA": str(data)}
+        code = (
+            "import sys, uvicorn\nuvicorn.run('bench_at_app:app', factory=True, host='127.0.0.1', "
+            f"port={port}, workers={workers}, log_level='warning', access_log=False, app_dir=sys.argv[1])\n"
+        )
+        base = f"http://127.0.0.1:{port}"
+        # the first request of each worker reads the dataset: warm them all before the clock starts
+        with server([sys.executable, "-c", code, tmp], base + "/at/2020-06-01.json", env=env, timeout=300):
+            warm(base + "/at/2020-06-01.json", 20 * workers)
+            pages = {
+                name: asyncio.run(_load_days(base, page, days[i::2], duration, connections))
+                for i, (name, page) in enumerate(AT_PAGES.items())
+            }
+    return {"connections": connections, "workers": workers, "duration_s": duration, "pages": pages}
 
 
 def report(result: dict[str, Any]) -> str:

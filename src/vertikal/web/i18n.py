@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -186,12 +186,20 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
     def status(value: str) -> Markup:
         return Markup('<span class="status st-%s">%s</span>') % (value, term(value))
 
+    @lru_cache(maxsize=16384)
+    def one_cite(ref: str, version: str | None) -> Markup:
+        return Markup('<span class="cite">%s</span>') % names.cite(ref, version, lang)
+
     def cites(values: list[Any], version: str | None = None) -> Markup:
-        """The citations, each as `vertikal.fmt` writes it (a document's title from `version`)."""
+        """The citations, each as `vertikal.fmt` writes it (a document's title from `version`); a
+        citation id's markup is memoised (bounded), since a page of a day shows the same ones again."""
         if not values:
             return Markup('<span class="muted">—</span>')
         return Markup("; ").join(
-            Markup('<span class="cite">%s</span>') % names.cite(c, version, lang) for c in values
+            one_cite(c, version)
+            if isinstance(c, str)
+            else Markup('<span class="cite">%s</span>') % names.cite(c, version, lang)
+            for c in values
         )
 
     def source(value: dict[str, Any]) -> Markup:
@@ -252,6 +260,11 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
     def term(key: str, default: str | None = None) -> str:
         return gt(TERMS[key]) if key in TERMS else default or key
 
+    @lru_cache(maxsize=16384)
+    def long_date(iso: str) -> str:
+        """Babel's long date, memoised (bounded): a page of a day repeats its versions' dates."""
+        return fmt.date_long(iso, lang)
+
     env.globals.update(
         lang=lang,
         langs=LANGS,
@@ -266,7 +279,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
     )
     env.filters.update(
         cite=lambda c, version=None: names.cite(c, version, lang),
-        date=lambda d: fmt.date_long(d, lang) if d else "",
+        date=lambda d: long_date(d) if d else "",
         num=lambda x: "" if x is None else fmt.number(x, lang),
         score=lambda x, digits=2: fmt.score(x, lang, digits),
         href=_href,
