@@ -176,3 +176,51 @@ def test_the_form_goes_to_the_day_and_days_are_never_cached(client: TestClient) 
     assert stack is not None
     keys = [k[0] for k in stack.entries]
     assert not any(k.startswith(b"/at") for k in keys) and keys, keys
+
+
+# -- the timeline: events on the chart, the story from the data ----------------------------------
+def _overview(html: str) -> dict[str, object]:
+    import json
+    import re
+
+    found = re.search(r'<script type="application/json" id="spec-overview">(.*?)</script>', html, re.S)
+    assert found
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Act"), ("ru", "Акт")])
+def test_the_overview_marks_every_event(client: TestClient, shipped: object, lang: str, title: str) -> None:
+    from vertikal import legal
+
+    spec = _overview(client.get(f"/?lang={lang}").text)
+    layers = spec["vconcat"][1]["layer"]  # type: ignore[index]
+    marks = [x for x in layers if x.get("name") == "legal-events"]
+    assert len(marks) == 1 and marks[0]["mark"]["type"] == "rule"
+    rows = marks[0]["data"]["values"]
+    in_range = [e for e in legal.events(shipped) if "1990" <= e["date"] <= "2027-12-31"]  # type: ignore[arg-type]
+    assert len(rows) == len(in_range) > 20
+    assert title in [t["title"] for t in marks[0]["encoding"]["tooltip"]]
+    if lang == "ru":
+        assert any("Закон" in r["act"] for r in rows) and all(r["what"] for r in rows)
+
+
+def test_the_story_is_read_off_the_data(client: TestClient, shipped: object) -> None:
+    from vertikal.web.story import story
+
+    home = client.get("/index.json").json()
+    assert home["legal"]["story"] == story(shipped)  # type: ignore[arg-type]
+    told = home["legal"]["story"]
+    dual = [p for p in told["shared_periods"] if p["from"] <= "2020-06-01" < (p["until"] or "9999")]
+    assert dual and dual[0]["holders"] == ["president", "first_president"]
+    shift = [t for t in told["transfers"] if t["item"] == "chair_security_council"]
+    assert [(t["from"], t["to"]) for t in shift] == [("first_president", "president")]
+    assert shift[0]["date"].startswith("2022-")
+    ends = [e for e in told["ends"] if e["holder"] == "first_president"]
+    assert len(ends) == 1 and any(ev["what"] == "repealed" for ev in ends[0]["events"])
+    page = client.get("/?lang=ru").text
+    assert (
+        'class="story-transfer" data-date="' + shift[0]["date"] + '" data-item="chair_security_council"'
+        in page
+    )
+    assert "прежде: Первый Президент, теперь: Президент" in page
+    assert f'href="/at/{ends[0]["date"]}?lang=ru"' in page

@@ -39,6 +39,7 @@ def create_app(
     database and downloads are built into the cache (`cache_dir`) unless an up-to-date copy is there.
     """
     root = Path(data) if data is not None else None
+    cached = db is None  # a database given is served as it is: nothing is written to the cache
     if db is None:
         from vertikal.loader import data_root
         from vertikal.store.cache import prepare
@@ -60,7 +61,7 @@ def create_app(
     )
     app.state.store = Store(db)
     app.state.texts = TextSource()
-    app.state.legal = LegalSource(root)  # the dated pages (/at/DAY, /versions/DAY) ask vertikal.legal
+    app.state.legal = LegalSource(root, cached)  # the dated pages (/at/DAY, /versions/DAY) ask vertikal.legal
     app.state.envs = i18n.environments(app.state.store.names)
     app.state.files = pages.download_files(downloads)
     app.state.descriptions = _descriptions(downloads)

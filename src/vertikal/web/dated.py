@@ -81,10 +81,11 @@ def with_query(path: str, query: str) -> str:
 class LegalSource:
     """The loaded dataset that `vertikal.legal` answers from, read once (through the dataset cache) on
     the first dated request and kept for the life of the server, with the per-instrument index that
-    `legal.at` bisects. `root` None: $VERTIKAL_DATA or the built-in data (what `serve --db` serves)."""
+    `legal.at` bisects. `root` None: $VERTIKAL_DATA or the built-in data (what `serve --db` serves);
+    `cached` False: loaded without the dataset cache, which it then never writes (`serve --db`)."""
 
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
+    def __init__(self, root: Path | None, cached: bool = True) -> None:
+        self.root, self.cached = root, cached
         self._ds: Dataset | None = None
         self._lock = threading.Lock()
 
@@ -92,9 +93,14 @@ class LegalSource:
         if self._ds is None:
             with self._lock:
                 if self._ds is None:
-                    from vertikal.datacache import load
+                    if self.cached:
+                        from vertikal.datacache import load
 
-                    self._ds = load(self.root)
+                        self._ds = load(self.root)
+                    else:
+                        from vertikal.loader import load as load_uncached
+
+                        self._ds = load_uncached(self.root)
         return self._ds
 
     def titles(self) -> dict[str, dict[str, Any]]:

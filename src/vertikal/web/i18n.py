@@ -148,6 +148,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return Translations(fp=buf)
 
 
+def translator(lang: str) -> Any:
+    """The language's gettext, for words put into data the page carries (a chart's tooltips)."""
+    return _catalog(lang).gettext
+
+
 def url(path: str, lang: str, **params: Any) -> str:
     """A site URL that keeps the language (English is the default and is left out)."""
     query = {k: v for k, v in params.items() if v is not None}
@@ -188,7 +193,20 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
 
     @lru_cache(maxsize=16384)
     def one_cite(ref: str, version: str | None) -> Markup:
-        return Markup('<span class="cite">%s</span>') % names.cite(ref, version, lang)
+        doc = ref.split("/", 1)[0] if "/" in ref else None
+        title = names.documents.get(version or "", {}).get(doc) if doc else None
+        written = (
+            (title.get(lang) if isinstance(title, dict) else getattr(title, lang, None)) if title else None
+        )
+        if title is None or written or lang == "en":
+            return Markup('<span class="cite">%s</span>') % names.cite(ref, version, lang)
+        # a document whose title is written in English only: the title marked as English
+        before, _, after = fmt.cite(ref, lang, {str(doc): "\x00"}).partition("\x00")
+        return Markup('<span class="cite">%s%s%s</span>') % (
+            before,
+            en(names.docs(version, "en")[str(doc)]),
+            after,
+        )
 
     def cites(values: list[Any], version: str | None = None) -> Markup:
         """The citations, each as `vertikal.fmt` writes it (a document's title from `version`); a

@@ -22,8 +22,32 @@ from vertikal.web.texts import TextSource
 CSV_ZIP = "vertikal-csv.zip"
 
 
-def home(store: Store) -> dict[str, Any]:
-    return {"timeline": store.blob("timeline"), "steps": store.blob("steps")}
+def home(store: Store, legal: LegalSource | None = None) -> dict[str, Any]:
+    """The timeline and the reforms; with the dated legal order, its events and the story read off them
+    (`legal`: null for data without instruments)."""
+    return {"timeline": store.blob("timeline"), "steps": store.blob("steps"), "legal": legal_order(legal)}
+
+
+def with_events(charts: dict[str, Any], source: LegalSource, lang: str, gettext: Any) -> dict[str, Any]:
+    """The charts with every event of the legal order marked on the overview (`story.event_marks`)."""
+    from vertikal.web.story import event_marks
+
+    if not charts.get("overview"):
+        return charts
+    return {**charts, "overview": event_marks(charts["overview"], source.dataset(), lang, gettext)}
+
+
+def legal_order(source: LegalSource | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    from vertikal import legal
+    from vertikal.web.story import story
+
+    ds = source.dataset()
+    try:
+        return {"events": legal.events(ds), "story": story(ds)}
+    except legal.NoInstruments:
+        return None
 
 
 def resolve(store: Store, text: str) -> str:

@@ -141,7 +141,8 @@ def _state(request: Request) -> Any:
 @_json("/index.json", schemas.Home, "home_json")
 async def home_json(request: Request, lang: JsonLang = None) -> JSONResponse:
     """The home page's data: every measure on every version, and every reform step classified."""
-    return answer(pages.home(_state(request).store), lang)
+    st = _state(request)
+    return answer(pages.home(st.store, st.legal), lang)
 
 
 @_json("/timeline.json", schemas.Timeline, "timeline_json")
@@ -155,16 +156,21 @@ async def home_page(request: Request, lang: Lang) -> HTMLResponse:
     """The timeline of the measures and the list of reforms."""
     st = _state(request)
     charts = st.store.blob(f"charts:{lang}") or {}
+    data = pages.home(st.store, st.legal)
+    if data["legal"]:
+        charts = pages.with_events(charts, st.legal, lang, i18n.translator(lang))
     return render(
         request,
         lang,
         "home.html",
-        pages.home(st.store),
+        data,
         "/index.json",
         page="home",
         alt_path="/",
         alt_params={},
         charts=charts,
+        holder_names=st.legal.holder_names() if data["legal"] else {},
+        instruments=st.legal.titles() if data["legal"] else {},
     )
 
 

@@ -166,6 +166,11 @@ class Step(Open):
 class Home(Open):
     timeline: Timeline
     steps: list[Step]
+    legal: dict[str, Any] | None = Field(
+        default=None,
+        description="the legal order's events (legal.events) and what they tell: the periods of more than "
+        "one holder, powers passed between holders, the end of a holder; null without instruments",
+    )
 
 
 class Change(Open):
