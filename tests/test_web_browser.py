@@ -162,6 +162,9 @@ EVERY_PAGE = [
     "/downloads",
     "/no-such-page",
     "/versions/1900-01-01",
+    "/at/2020-06-01",
+    "/at/2020-06-01?holder=first_president",
+    "/compare?a=2012-01-01&b=2018-01-01",
 ]
 
 
@@ -260,3 +263,31 @@ def test_issue13_a_day_opens_the_version_in_force(server: str) -> None:
         assert response is not None and response.status == 404
         assert "в этот день ни одна редакция не действовала" in page.locator("#error-message").inner_text()
     assert [e for e in errors if "404" not in e] == []
+
+
+def test_issue13_a_day_of_powers_and_the_events_on_the_timeline(server: str) -> None:
+    """Issue 13: /at/DAY from its form, compare two days with htmx, the events drawn on the timeline."""
+    with chromium_page(viewport={"width": 1280, "height": 900}) as (page, errors, requests):
+        page.goto(server + "/at/2020-06-01?lang=ru")
+        assert page.locator("#at-two-holders").is_visible()
+        row = page.locator("#power-first_president-chair_security_council")
+        assert row.get_attribute("data-instrument") == "security_council_law_2018"
+        page.fill("#at-day", "2022-07-01")
+        page.click("#at-submit")
+        page.wait_for_url("**/at/2022-07-01?lang=ru")
+        assert page.locator("#power-president-chair_security_council").get_attribute("data-status") == "sole"
+        page.goto(server + "/compare?lang=ru")
+        page.fill("#day-a", "2012-01-01")
+        page.fill("#day-b", "2018-01-01")
+        page.click("#compare-days-submit")
+        page.wait_for_url("**/compare?lang=ru&a=2012-01-01&b=2018-01-01")
+        assert "2011-02-02" in page.locator("#compare-days-note").inner_text()
+        assert page.locator("#change-decree_force_of_law").get_attribute("data-change") == "lost"
+        page.goto(server + "/")
+        charts_drawn(page)
+        # the layer named legal-events: Vega names its group legal_events_marks, one line per event
+        rules = page.locator("[data-chart='spec-overview'] svg g.legal_events_marks").locator("path, line")
+        assert rules.count() > 20
+        shot(page, "issue13-timeline-events")
+    assert errors == []
+    assert all(r.startswith(server) or r.startswith("data:") for r in requests)

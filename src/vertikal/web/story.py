@@ -157,7 +157,7 @@ def event_marks(spec: dict[str, Any], ds: Dataset, lang: str, gettext: Any) -> d
     ]
     layer = {
         "data": {"values": rows},
-        "mark": {"type": "rule", "color": "#8a6d3b", "opacity": 0.55, "strokeWidth": 1.5},
+        "mark": {"type": "rule", "color": "#8a6d3b", "opacity": 0.3, "strokeWidth": 1},
         "encoding": {"x": {**x_enc, "field": "t"}, "tooltip": tooltip},
         "name": "legal-events",
     }
