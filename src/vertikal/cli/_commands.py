@@ -26,6 +26,7 @@ MODULES: dict[str, str] = {
     "compare": "measures_cmds",
     "periods": "measures_cmds",
     "claims": "measures_cmds",
+    "sensitivity": "measures_cmds",
     "report": "outputs_cmds",
     "export": "outputs_cmds",
     "agreement": "quality_cmds",
