@@ -128,6 +128,7 @@ CASES: dict[str, list[list[str]]] = {
     "sensitivity": [["sensitivity"]],
     "periods": [["periods"]],
     "claims": [["claims"], ["claims", "--id", "seed-1990-representative"]],
+    "sensitivity": [["sensitivity"]],
     "sources": [["sources"]],
     "blank": [["blank", "2022-09-17", "--out", "{out}/blank.yaml", "--force"]],
     "agreement": [["agreement", str(MINI), str(MINI)]],
