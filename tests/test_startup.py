@@ -125,7 +125,6 @@ CASES: dict[str, list[list[str]]] = {
     "instruments": [["instruments"]],
     "events": [["events"]],
     "at": [["at", "2020-06-01"], ["at", "2022-07-01", "--holder", "first_president"]],
-    "sensitivity": [["sensitivity"]],
     "periods": [["periods"]],
     "claims": [["claims"], ["claims", "--id", "seed-1990-representative"]],
     "sensitivity": [["sensitivity"]],
