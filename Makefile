@@ -22,8 +22,9 @@ demo: $(STAMP)
 	$(BIN)/vertikal report --out build/report
 	$(BIN)/vertikal export --out build/data
 	@echo
-	@echo "The report is in build/report/report.html (Markdown summary and figures beside it);"
-	@echo "the open data (CSV, Parquet, JSON, datapackage.json) are in build/data/."
+	@echo "The report is in build/report/report.html, with a Markdown summary and the"
+	@echo "figures beside it; the open data (CSV, Parquet, JSON, datapackage.json) are in"
+	@echo "build/data/."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

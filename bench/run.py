@@ -452,6 +452,10 @@ _register_legal_scale()
 
 def main(names: list[str]) -> int:
     chosen = names or list(BENCHES)
+    unknown = [n for n in chosen if n not in BENCHES]
+    if unknown:
+        print(f"bench/run.py: no benchmark {', '.join(unknown)}; the benchmarks: {', '.join(BENCHES)}")
+        return 2
     failed = 0
     print(f"{'benchmark':32} {'median':>10} {'target':>10}  verdict")
     for name in chosen:

@@ -8,6 +8,7 @@ the same, whatever the instruments add.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ def test_every_step_between_versions_is_unchanged(shipped: vertikal.Dataset) -> 
     before = _snap("compare.json")
     ids = [v.id for v in shipped.versions]
     assert len(before) == len(ids) - 1
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         now = _plain(compare(shipped, a, b))
         old = before[f"{a}..{b}"]
         assert now["measures"] == old["measures"], (a, b)
@@ -152,7 +153,7 @@ def test_there_are_instruments_and_ordered_events(shipped: vertikal.Dataset) -> 
     dates = [e["date"] for e in legal.events(shipped)]
     assert dates == sorted(dates)
     for r in rows:
-        for v, nxt in zip(r["versions"], r["versions"][1:], strict=False):
+        for v, nxt in itertools.pairwise(r["versions"]):
             assert v["until"] == nxt["in_force"]
 
 
@@ -278,3 +279,38 @@ def test_timeline_by_date_json(shipped: vertikal.Dataset) -> None:
     result = runner.invoke(app, ["timeline", "--by", "date", "--measure", "volume", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == _plain(legal.timeline_by_date(shipped, ["volume"]))
+
+
+# -- the story: claims and the report -----------------------------------------------------------------
+
+
+def test_the_claims_on_the_dual_holding_and_its_end(shipped: vertikal.Dataset) -> None:
+    verdicts = {c["id"]: c["verdict"] for c in evaluate_all(shipped)["claims"] if c["group"] == "instruments"}
+    assert verdicts == {
+        "dual-2019-security-council": "holds",
+        "dual-2020-personal-power": "holds",
+        "shift-2022-01-president-chairs-council": "holds",
+        # the law on the First President stood until its repeal in 2023
+        "end-2022-06-last-vestiges": "contradicted",
+        "end-2022-12-no-constitutional-basis": "holds",
+    }
+
+
+def test_holder_status_cannot_be_evaluated_where_nothing_codes_it(shipped: vertikal.Dataset) -> None:
+    from vertikal.measures.claims import evaluate
+
+    result = evaluate(shipped, "holder_status('first_president', 'lifetime_status', 1995-01-01) == 'sole'")
+    assert result["verdict"] == "cannot be evaluated"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_the_report_tells_the_dual_holding(shipped: vertikal.Dataset, lang: str) -> None:
+    from vertikal import fmt
+    from vertikal.report.instruments import section
+
+    found = section(shipped, lang)
+    assert found is not None and len(found["sentences"]) == 3
+    dual, shift, end = found["sentences"]
+    assert fmt.cite("art_1__para_2", lang) in dual and fmt.date_long("2020-06-01", lang) in dual
+    assert fmt.date_long("2022-02-18", lang) in shift
+    assert fmt.date_long("2022-06-08", lang) in end

@@ -33,6 +33,7 @@ from vertikal.measures.peaks import peaked_by, series, step_classes, unique_peak
 from vertikal.measures.predicate import PredicateError, Unevaluable, names, run
 from vertikal.measures.predicate import parse as _parse
 from vertikal.models import Coding
+from vertikal.problems import VertikalError
 
 __all__ = [
     "FUNCTIONS",
@@ -68,6 +69,7 @@ FUNCTIONS = (
     "ever",
     "event",
     "national",
+    "holder_status",
 )
 PER_MEASURE = frozenset({"M", "step", "peaked_by", "unique_peak"})
 MAX_BRANCHES = 4096  # statuses of directly read unknown codings enumerated at most
@@ -269,6 +271,24 @@ class Evaluator:
         if i == 0:
             raise Unevaluable(f"{vid} is the first version")
         return self.ids[i - 1]
+
+    def holder_status(self, holder: str, item: str, day: str) -> Any:
+        """The status of `item` for `holder` on `day`, from the governing instrument (vertikal.legal)."""
+        from vertikal import legal
+
+        try:
+            found = legal.at(self.ds, day, holder)
+        except VertikalError as exc:
+            raise Unevaluable(str(exc)) from None
+        p = next((p for p in found["powers"] if p["item"] == item), None)
+        if p is None:
+            raise Unevaluable(f"no instrument in force on {day} codes {item} for {holder}")
+        call = f"holder_status({holder}, {item}, {day})"
+        value: Any = p["status"]
+        if value == "unknown":
+            value = L.one_of(legal.all_items(self.ds)[item].known, [f"{holder}/{item}@{day}"])
+        where = {"instrument": p["instrument"], "version": p["version"], "citation": p["citation"]}
+        return self._note(call, value, cite=list(p["cite"]), confidence=p["confidence"], **where)
 
     # -- akims ---------------------------------------------------------------------------------
     def _akims(self) -> Any:

@@ -48,7 +48,7 @@ class Passage(Strict):
 
 class Claim(Strict):
     id: str
-    group: Literal["seed", "timeline", "scholars", "akims"]
+    group: Literal["seed", "timeline", "scholars", "akims", "instruments"]
     text: Labels
     sources: list[ClaimSource]
     dimensions: list[Ident]  # [] for a dated fact that is about no dimension of concentration

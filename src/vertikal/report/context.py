@@ -60,6 +60,12 @@ def _akims(ds: Dataset) -> dict[str, Any] | None:
         return None
 
 
+def _instruments(ds: Dataset, lang: str) -> dict[str, Any] | None:
+    from vertikal.report.instruments import section
+
+    return section(ds, lang)
+
+
 def _sensitivity(ds: Dataset) -> dict[str, Any] | None:
     from vertikal.measures.sensitivity import FILE, sensitivity
 
@@ -104,6 +110,7 @@ def build(ds: Dataset, lang: str) -> dict[str, Any]:
         "claims": claims,
         "low": _low_confidence(ds),
         "akims": _akims(ds),
+        "instruments": _instruments(ds, lang),
         "data_root": t["builtin_data"] if ds.root.name == "data" else str(ds.root),
         "dataset_version": release(ds)["version"],
         "citation": how_to_cite(ds, lang),
