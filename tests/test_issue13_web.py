@@ -100,9 +100,20 @@ def test_the_compare_page_says_which_version_a_day_is(client: TestClient) -> Non
     assert "compared as the version in force that day, 2017-03-10" in partial.text
 
 
-def test_two_days_in_the_same_version_or_before_the_first(client: TestClient) -> None:
-    same = client.get("/compare.json?a=2020-06-01&b=2021-06-01")
-    assert same.status_code == 422 and "2019-03-23" in same.json()["error"]["message"]
+def test_two_days_compare_across_the_legal_order(client: TestClient, shipped: object) -> None:
+    from vertikal import legal
+
+    body = client.get("/compare.json?a=2020-06-01&b=2022-07-01").json()
+    assert body["dates"] == legal.compare_dates(shipped, "2020-06-01", "2022-07-01")  # type: ignore[arg-type]
+    # the Security Council's chair passed in February 2022, with no new version of the Constitution
+    same = client.get("/compare.json?a=2022-01-01&b=2022-03-01")
+    assert same.status_code == 200 and same.json()["compare"] is None
+    changed = {(c["holder"], c["item"]) for c in same.json()["dates"]["changed"]}
+    assert {("president", "chair_security_council"), ("first_president", "chair_security_council")} <= changed
+    page = client.get("/compare?a=2022-01-01&b=2022-03-01&lang=ru").text
+    assert 'id="same-version"' in page and "2019-03-23" in page
+    assert 'id="date-change-president-chair_security_council" data-change="changed"' in page
+    assert client.get("/compare.json?a=2019-03-23&b=2019-03-23").status_code == 422  # one version twice
     early = client.get("/compare.json?a=1900-01-01&b=2021-06-01")
     assert early.status_code == 404 and "no version was in force" in early.json()["error"]["message"]
 

@@ -47,6 +47,10 @@ TERMS = {
     "constrained": N_("made shared"),
     "loosened": N_("made sole"),
     "attrs": N_("changed"),
+    # what happened to a holder's coding between two days (legal.compare_dates)
+    "date_added": N_("added"),
+    "date_removed": N_("removed"),
+    "date_changed": N_("changed"),
     "concentration": N_("concentration"),
     "deconcentration": N_("deconcentration"),
     "mixed": N_("mixed"),

@@ -98,16 +98,33 @@ def power(store: Store, item_id: str) -> dict[str, Any]:
 
 def compare(store: Store, texts: TextSource, legal: LegalSource, a: str, b: str) -> dict[str, Any]:
     """Two versions compared; a side given as a day (not a version id) is the version in force that
-    day, and `days` says so (absent when both sides are versions)."""
+    day, and `days` says so (absent when both sides are versions). Two days are also compared across
+    the whole legal order (`dates`: the library's `legal.compare_dates`), even when the same version
+    of the Constitution was in force on both (then `compare` is null)."""
     (a, day_a), (b, day_b) = side(store, legal, a), side(store, legal, b)
-    if a == b:
+    both_days = day_a is not None and day_b is not None
+    if a == b and not both_days:
         raise ParameterError(SAME_VERSION, id=a)
-    result = store.compare(a, b)
-    assert result is not None, "every pair of versions is in the database"
-    out = {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}
+    out: dict[str, Any] = {"compare": None, "text_diff": None}
+    if a != b:
+        result = store.compare(a, b)
+        assert result is not None, "every pair of versions is in the database"
+        out = {"compare": result, "text_diff": texts.diff(a, b, result["changes"])}
     if day_a or day_b:
         out["days"] = {"a": day_a, "b": day_b}
+    if day_a is not None and day_b is not None:
+        out["dates"] = compare_dates(legal, day_a["day"], day_b["day"])
     return out
+
+
+def compare_dates(source: LegalSource, a: str, b: str) -> dict[str, Any] | None:
+    """`legal.compare_dates` of two days; null for data without instruments."""
+    from vertikal import legal
+
+    try:
+        return legal.compare_dates(source.dataset(), a, b)
+    except legal.NoInstruments:
+        return None
 
 
 def akims(store: Store) -> dict[str, Any]:

@@ -301,6 +301,8 @@ async def compare_page(
         day_b=day_b["day"] if day_b else "",
         first_day=dated.first_in_force(st.store),
         versions=st.store.versions,
+        holder_names=st.legal.holder_names() if data and data.get("dates") else {},
+        instruments=st.legal.titles() if data and data.get("dates") else {},
     )
     response.headers["Vary"] = "HX-Request, HX-History-Restore-Request"
     return response

@@ -211,10 +211,14 @@ class CompareDays(Open):
 
 
 class ComparePage(Open):
-    compare: CompareResult
+    compare: CompareResult | None = Field(description="null when two days fall in the same version")
     text_diff: list[TextDiff] | None = Field(description="null when either text is not in the corpus")
     days: CompareDays | None = Field(
         default=None, description="present when a side was given as a day that is not a version id"
+    )
+    dates: dict[str, Any] | None = Field(
+        default=None,
+        description="two days: what changed across the legal order (the library's legal.compare_dates)",
     )
 
 
