@@ -282,8 +282,24 @@ def test_a_file_read_outside_the_key_is_not_cached(
     assert files(cache) == []
 
 
-def test_every_field_of_the_dataset_is_kept(shipped: Dataset) -> None:
+@pytest.fixture(scope="module")
+def with_warnings(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The shipped data with one coding left uncited, so that every field, `problems` too (a VK022
+    warning; the shipped data have none since issue 13), has a value."""
+    root = tmp_path_factory.mktemp("warned") / "data"
+    shutil.copytree(vertikal.dataset.default_root(), root)
+    path = root / "codings" / "1993-01-28.yaml"
+    text = path.read_text(encoding="utf-8")
+    cited = "    cite: [local_bodies_law_1993/art_32__para_4]\n"
+    assert cited in text
+    path.write_text(text.replace(cited, "    cite: []\n"), encoding="utf-8")
+    return vertikal.load(root)
+
+
+def test_every_field_of_the_dataset_is_kept(with_warnings: Dataset) -> None:
     """A field added to Dataset is kept without naming it; one the cache cannot keep fails here."""
+    shipped = with_warnings
+    assert shipped.instruments is not None and shipped.instrument_codings and shipped.problems
     names = {f.name for f in dataclasses.fields(Dataset)}
     assert _lazy.STATE | {"root", "memo"} == names
     empty = [n for n in sorted(_lazy.STATE) if getattr(shipped, n) in (None, [], {})]

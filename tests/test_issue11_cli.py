@@ -95,10 +95,29 @@ def test_matrix_help_says_how_to_see_the_rest() -> None:
 # -- check --------------------------------------------------------------------------------
 
 
-def test_check_sums_the_warnings_in_one_line(shipped: vertikal.Dataset) -> None:
+@pytest.fixture
+def uncited(tmp_path: Path) -> Path:
+    """The shipped data with one coding of a secondary-source version left uncited (a VK022 warning):
+    the shipped data cite every one of them since issue 13."""
+    import shutil
+
+    from vertikal.dataset import default_root
+
+    root = tmp_path / "data"
+    shutil.copytree(default_root(), root)
+    path = root / "codings" / "1993-01-28.yaml"
+    text = path.read_text(encoding="utf-8")
+    cited = "    cite: [local_bodies_law_1993/art_2__para_5]\n"
+    assert cited in text
+    path.write_text(text.replace(cited, "    cite: []\n"), encoding="utf-8")
+    return root
+
+
+def test_check_sums_the_warnings_in_one_line(uncited: Path) -> None:
+    shipped = vertikal.load(uncited)
     n = len(shipped.warnings)
     assert n and {p.code for p in shipped.warnings} == {"VK022"}
-    result = runner.invoke(app, ["check"])
+    result = runner.invoke(app, ["check", "--data", str(uncited)])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines == [
@@ -107,8 +126,9 @@ def test_check_sums_the_warnings_in_one_line(shipped: vertikal.Dataset) -> None:
     assert result.stdout.startswith("ok: ") and f"{n} warnings" in result.stdout
 
 
-def test_check_warnings_lists_them(shipped: vertikal.Dataset) -> None:
-    result = runner.invoke(app, ["check", "--warnings"])
+def test_check_warnings_lists_them(uncited: Path) -> None:
+    shipped = vertikal.load(uncited)
+    result = runner.invoke(app, ["check", "--warnings", "--data", str(uncited)])
     lines = result.stderr.splitlines()
     assert len(lines) == len(shipped.warnings) + 1
     assert all(" VK022 uncited-secondary (warning): " in line for line in lines[:-1])

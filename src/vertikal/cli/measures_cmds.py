@@ -116,14 +116,14 @@ def compare_cmd(
 ) -> None:
     """The step from A to B: every power gained, lost, constrained or loosened, and every measure's delta.
 
-    A and B may also be two dates (YYYY-MM-DD): then the powers in force on each day are compared, per
-    holder and instrument. Two version ids (which look like dates) keep comparing the versions."""
+    A and B may also be two dates (YYYY-MM-DD) that are not version ids: then the powers in force on each
+    day are compared, per holder and instrument. A version id (which looks like a date) keeps its meaning."""
 
     def by_dates(ds: Dataset) -> bool:
         from vertikal.legal import BadDate, parse_day
 
         ids = {v.id for v in ds.versions}
-        if a in ids and b in ids:
+        if a in ids or b in ids:  # a version id keeps its meaning (docs/instruments.md)
             return False
         try:
             parse_day(a), parse_day(b)
