@@ -145,6 +145,28 @@ def test_an_unknown_coding_gives_way_to_a_known_one() -> None:
 # -- the model --------------------------------------------------------------------------------------
 
 
+def test_a_version_not_read_shows_the_last_read_wording_as_unknown(shipped: vertikal.Dataset) -> None:
+    """2020-06-01: the First President law's version of 2018 (119-VI) was not read. What the 2010
+    wording gave him is unknown that day, not absent, and the note names the wording last read."""
+    day = legal.at(shipped, "2020-06-01", holder="first_president")
+    by_item = {p["item"]: p for p in day["powers"]}
+    immunity = by_item["immunity_after_office"]
+    assert (immunity["status"], immunity["instrument"], immunity["version"]) == (
+        "unknown",
+        "first_president_law_2000",
+        "2018-01-02",
+    )
+    assert "2010-06-14" in immunity["note"] and "sole" in immunity["note"] and immunity["cite"] == []
+    # a known coding of another instrument still governs over the unread version's unknown
+    chair = by_item["chair_security_council"]
+    assert chair["status"] == "sole" and chair["instrument"] == "security_council_law_2018"
+    also = [(a["instrument"], a["status"]) for a in chair["also"]]
+    assert also == [("first_president_law_2000", "unknown")]
+    # on a day when the read 2010 wording is in force, nothing is unknown for him
+    earlier = legal.at(shipped, "2011-01-01", holder="first_president")
+    assert earlier["powers"] and all(p["status"] != "unknown" for p in earlier["powers"])
+
+
 def test_there_are_instruments_and_ordered_events(shipped: vertikal.Dataset) -> None:
     rows = legal.instruments(shipped)
     assert len(rows) >= 8

@@ -267,11 +267,53 @@ def _codings_in_force(ds: Dataset, iso: str) -> tuple[list[dict[str, Any]], list
             found = ds.instrument_codings.get(inst.id, {}).get(vid, [])
             pairs = [(c.holder, items[c.item], c) for c in found if c.item in items]
             read = version.read
+            if not read:
+                pairs = _unread(ds, inst, index[inst.id], vid, items)
         in_force.append(
             {"instrument": inst.id, "version": vid, "read": read, "approximate": version.approximate}
         )
         entries += [_entry(ds, inst, vid, h, it, c, docs) for h, it, c in pairs]
     return in_force, entries
+
+
+def _unread(
+    ds: Dataset, inst: Instrument, entry: dict[str, Any], vid: str, items: dict[str, Item]
+) -> list[tuple[str, Item, Coding]]:
+    """A version not read: each holder and item the last read version coded, as `unknown`.
+
+    The text changed and what it says is not known, so an older wording never stands in for it; but
+    what that wording gave is not absent either. The note names the wording last read and its status,
+    so the reader sees what is missing (docs/instruments.md)."""
+    from vertikal import fmt
+    from vertikal.models import Coding
+
+    ids: list[str] = entry["ids"]
+    earlier = [v for v in ids[: ids.index(vid)] if ds.instrument_codings.get(inst.id, {}).get(v)]
+    if not earlier:
+        return []
+    last = earlier[-1]
+    out = []
+    for c in ds.instrument_codings[inst.id][last]:
+        if c.item not in items:
+            continue
+        note = (
+            f"Version {vid} of {inst.id} was not read. The wording last read (version {last}) had it "
+            f"{c.status}"
+            + (f" ({fmt.cites(c.cite, 'en', {})})" if c.cite else "")
+            + ". Unknown until this version is read."
+        )
+        unknown = Coding.model_construct(
+            status="unknown",
+            with_=[],
+            attrs={},
+            cite=[],
+            paraphrase=f"Not read; as last read: {c.paraphrase}",
+            sources=[],
+            confidence="low",
+            note=note,
+        )
+        out.append((c.holder, items[c.item], unknown))
+    return out
 
 
 def _governs(entry: dict[str, Any], iso_starts: dict[tuple[str, str], str]) -> tuple[int, int, str]:
