@@ -4,7 +4,9 @@
   a version entered into force or an instrument was repealed.
 - `version_on(ds, day)`: the Constitution's version (versions.yaml) in force on a day.
 - `at(ds, day, holder=None)`: the powers in force that day, per holder and item, each from the
-  instrument the combination rule picks, with the others under `also`.
+  instrument the combination rule picks, with the others under `also`; `holding` names the holders
+  with a sole or shared power that day. One bisection: the legal state is built once per interval
+  between events (`interval(ds, day)` numbers them).
 - `compare_dates(ds, a, b, holder=None)`: what changed between two dates.
 - `timeline_by_date(ds, measure_ids=None)`: the measures at every event date, per holder too.
 
@@ -23,6 +25,7 @@ from vertikal.legal.api import (
     events,
     holders,
     instruments,
+    interval,
     parse_day,
     version_on,
 )
@@ -39,6 +42,7 @@ __all__ = [
     "holder_counts",
     "holders",
     "instruments",
+    "interval",
     "parse_day",
     "timeline_by_date",
     "version_on",

@@ -17,7 +17,7 @@ from vertikal.problems import VertikalError
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
     from vertikal.legal.model import Instrument
-    from vertikal.models import Coding, Item
+    from vertikal.models import Coding, Item, Version
 
 RULE_ID = "rank-then-later"
 _STRENGTH = {"sole": 3, "shared": 2, "absent": 1, "unknown": 0}
@@ -54,7 +54,7 @@ def _instruments(ds: Dataset) -> list[Instrument]:
 def _in_force(ds: Dataset, inst: Instrument, vid: str, given: str | None) -> str | None:
     if inst.kind == "constitution":
         try:
-            return ds.version(vid).in_force
+            return _model_version(ds, vid).in_force
         except KeyError:
             return None
     return given
@@ -88,10 +88,25 @@ def _version_of(entry: dict[str, Any], iso: str) -> str | None:
 
 def version_on(ds: Dataset, day: _dt.date | str) -> str | None:
     """The id of the Constitution's version (versions.yaml) in force on `day`; None before the first."""
-    iso = parse_day(day).isoformat()
-    starts = [v.in_force for v in ds.versions]
+    return _version_on_iso(ds, parse_day(day).isoformat())
+
+
+def _version_on_iso(ds: Dataset, iso: str) -> str | None:
+    key = ("legal", "version-starts")
+    if key not in ds.memo:
+        ds.memo[key] = ([v.in_force for v in ds.versions], [v.id for v in ds.versions])
+    starts, ids = ds.memo[key]
     i = bisect_right(starts, iso)
-    return ds.versions[i - 1].id if i else None
+    return str(ids[i - 1]) if i else None
+
+
+def _model_version(ds: Dataset, vid: str) -> Version:
+    """`ds.version(vid)` through a dict built once, not a scan (KeyError for an unknown id)."""
+    key = ("legal", "versions-by-id")
+    if key not in ds.memo:
+        ds.memo[key] = {v.id: v for v in ds.versions}
+    found: Version = ds.memo[key][vid]
+    return found
 
 
 def _act(act: Any) -> dict[str, Any] | None:
@@ -117,7 +132,7 @@ def instruments(ds: Dataset) -> list[dict[str, Any]]:
             start = _in_force(ds, inst, v.id, v.in_force)
             act, articles, sources, read, note = v.act, v.articles, v.sources, v.read, v.note
             if inst.kind == "constitution" and start is not None:
-                mv = ds.version(v.id)
+                mv = _model_version(ds, v.id)
                 act, articles, sources, note = mv.act, mv.articles, mv.sources, v.note or mv.note
                 read = mv.basis == "primary"
             until = None
@@ -258,7 +273,7 @@ def _codings_in_force(ds: Dataset, iso: str) -> tuple[list[dict[str, Any]], list
             continue
         version = next(v for v in inst.versions if v.id == vid)
         if inst.kind == "constitution":
-            mv = ds.version(vid)
+            mv = _model_version(ds, vid)
             docs = {k: d.title.en for k, d in mv.documents.items()}
             pairs = [("president", items[k], c) for k, c in ds.codings.get(vid, {}).items() if k in items]
             read = mv.basis == "primary"
@@ -321,10 +336,9 @@ def _governs(entry: dict[str, Any], iso_starts: dict[tuple[str, str], str]) -> t
     return (known, entry["rank"], iso_starts.get((entry["instrument"], entry["version"]), ""))
 
 
-def at(ds: Dataset, day: _dt.date | str, holder: str | None = None) -> dict[str, Any]:
-    """The powers in force on `day`, per holder and item, each from the instrument that governs it."""
-    iso = parse_day(day).isoformat()
-    _check_holder(ds, holder)
+def _at_slow(ds: Dataset, iso: str) -> dict[str, Any]:
+    """The legal state on `iso` (every holder), computed from the per-instrument lists, without `date`
+    and `holder`: what `at` returns for every day of the same interval between events."""
     in_force, entries = _codings_in_force(ds, iso)
     index = _index(ds)
     starts = {
@@ -335,8 +349,7 @@ def at(ds: Dataset, day: _dt.date | str, holder: str | None = None) -> dict[str,
     }
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for e in entries:
-        if holder is None or e["holder"] == holder:
-            groups.setdefault((e["holder"], e["item"]), []).append(e)
+        groups.setdefault((e["holder"], e["item"]), []).append(e)
     order_h = {h: i for i, h in enumerate(holders(ds))}
     order_i = {k: i for i, k in enumerate(all_items(ds))}
     powers = []
@@ -344,17 +357,85 @@ def at(ds: Dataset, day: _dt.date | str, holder: str | None = None) -> dict[str,
         ranked = sorted(groups[key], key=lambda e: _governs(e, starts), reverse=True)
         powers.append({**ranked[0], "also": ranked[1:]})
     rule = ds.instruments.rule if ds.instruments else None
+    listed = sorted({p["holder"] for p in powers}, key=lambda h: order_h.get(h, 99))
     return {
-        "date": iso,
-        "constitution_version": version_on(ds, iso),
-        "holder": holder,
-        "holders": sorted({p["holder"] for p in powers}, key=lambda h: order_h.get(h, 99)),
+        "constitution_version": _version_on_iso(ds, iso),
+        "holders": listed,
+        "holding": _holding(listed, powers),
         "in_force": in_force,
         "rule": {
             "id": RULE_ID,
             "text": {"en": rule.en, "ru": rule.ru, "kk": rule.kk} if rule else None,
         },
         "powers": powers,
+    }
+
+
+def _holding(listed: list[str], powers: list[dict[str, Any]]) -> list[str]:
+    """Of the holders listed, those with a sole or shared power that day (a holder whose codings are all
+    absent or unknown is listed in `holders`, not here)."""
+    return [h for h in listed if any(p["holder"] == h and p["status"] in ("sole", "shared") for p in powers)]
+
+
+def _bounds(ds: Dataset) -> list[str]:
+    """Every date on which the legal order may change (a version in force, an instrument repealed, a
+    version of the Constitution in force), sorted: between two of them `at` answers the same."""
+    key = ("legal", "bounds")
+    if key not in ds.memo:
+        found = {v.in_force for v in ds.versions if v.in_force}
+        for entry in _index(ds).values():
+            found.update(entry["starts"])
+            if entry["end"] is not None:
+                found.add(entry["end"])
+        ds.memo[key] = sorted(found)
+    bounds: list[str] = ds.memo[key]
+    return bounds
+
+
+def interval(ds: Dataset, day: _dt.date | str) -> int:
+    """The number of the interval between events that `day` falls in (0: before the first event).
+
+    Every day of an interval has the same legal state, so a result that depends on the day only through
+    `at` may be kept per interval (their number is bounded by the data, never by the days asked)."""
+    _instruments(ds)
+    return bisect_right(_bounds(ds), parse_day(day).isoformat())
+
+
+def _state(ds: Dataset, i: int, holder: str | None) -> dict[str, Any]:
+    """The legal state of interval `i` for `holder` (None: every holder), built once per interval."""
+    states: dict[tuple[int, str | None], dict[str, Any]] = ds.memo.setdefault(("legal", "states"), {})
+    found = states.get((i, holder))
+    if found is None:
+        if holder is None:
+            # the first day of the interval ("" before the first event: earlier than every date)
+            found = _at_slow(ds, _bounds(ds)[i - 1] if i else "")
+        else:
+            every = _state(ds, i, None)
+            powers = [p for p in every["powers"] if p["holder"] == holder]
+            listed = [holder] if powers else []
+            found = {**every, "holders": listed, "holding": _holding(listed, powers), "powers": powers}
+        states[(i, holder)] = found
+    return found
+
+
+def at(ds: Dataset, day: _dt.date | str, holder: str | None = None) -> dict[str, Any]:
+    """The powers in force on `day`, per holder and item, each from the instrument that governs it.
+
+    One bisection in the sorted dates of every event gives the interval `day` falls in; its legal state
+    is built once (`_state`) and shared by every day of it, so the powers' dicts in the result are shared
+    between calls: read them, do not change them."""
+    iso = parse_day(day).isoformat()
+    _check_holder(ds, holder)
+    state = _state(ds, interval(ds, iso), holder)
+    return {
+        "date": iso,
+        "constitution_version": state["constitution_version"],
+        "holder": holder,
+        "holders": list(state["holders"]),
+        "holding": list(state["holding"]),
+        "in_force": list(state["in_force"]),
+        "rule": state["rule"],
+        "powers": list(state["powers"]),
     }
 
 

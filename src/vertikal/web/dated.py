@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vertikal.web.db import Store
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
 
+T = TypeVar("T")
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -88,6 +90,20 @@ class LegalSource:
         self.root, self.cached = root, cached
         self._ds: Dataset | None = None
         self._lock = threading.Lock()
+        # the parts of the pages of a day that depend only on the legal state, per interval between
+        # events (`fragment`); None: never kept (a test compares the pages with and without)
+        self.fragments: dict[tuple[Any, ...], Any] | None = {}
+
+    def fragment(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """`make()` kept under `key`, which names an interval between events (`legal.interval`), never a
+        day: the number kept is bounded by the data's intervals × languages × holders, not by the days
+        asked. Each day of an interval gets exactly what `make()` would give it."""
+        if self.fragments is None:
+            return make()
+        if key not in self.fragments:
+            self.fragments[key] = make()
+        found: T = self.fragments[key]
+        return found
 
     def dataset(self) -> Dataset:
         if self._ds is None:

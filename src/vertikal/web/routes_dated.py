@@ -8,13 +8,15 @@ each is one indexed look-up (`legal.at` bisects a per-instrument list built once
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from markupsafe import Markup
 
-from vertikal.web import dated, schemas
+from vertikal.web import dated, i18n, schemas
 from vertikal.web.errors import BAD_DAY, NO_INSTRUMENTS, UNKNOWN_HOLDER, BadRequestError, NotFoundError
 from vertikal.web.middleware import no_cache
 from vertikal.web.routes import JsonLang, Lang, answer, render, router
@@ -51,8 +53,9 @@ HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def powers_on(request: Request, day: str, holder: str | None) -> dict[str, Any]:
-    """`legal.at` for the day in the URL; a malformed day is a 400 naming it, an unknown holder a 404."""
+def powers_on(request: Request, day: str, holder: str | None) -> tuple[dict[str, Any], int]:
+    """`legal.at` for the day in the URL, and the number of the interval between events the day falls in
+    (`legal.interval`); a malformed day is a 400 naming it, an unknown holder a 404."""
     from vertikal import legal
 
     no_cache(request.state)
@@ -61,7 +64,7 @@ def powers_on(request: Request, day: str, holder: str | None) -> dict[str, Any]:
         raise BadRequestError(BAD_DAY, value=repr(day), name="day")
     ds = request.app.state.legal.dataset()
     try:
-        return legal.at(ds, parsed, holder)
+        return legal.at(ds, parsed, holder), legal.interval(ds, parsed)
     except legal.UnknownHolder:
         raise NotFoundError(  # an unknown id is a 404 on this site (versions, powers), a holder too
             UNKNOWN_HOLDER, value=repr(holder), name="holder", known=", ".join(legal.holders(ds))
@@ -70,13 +73,25 @@ def powers_on(request: Request, day: str, holder: str | None) -> dict[str, Any]:
         raise NotFoundError(NO_INSTRUMENTS, file="instruments.yaml") from None
 
 
+def _json_state(data: dict[str, Any]) -> bytes:
+    """The JSON body of `data` after its date, as `JSONResponse` writes it: `,"constitution_version":...}`."""
+    rest = {k: v for k, v in data.items() if k != "date"}
+    text = json.dumps(rest, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+    return b"," + text[1:].encode("utf-8")
+
+
 @router.get(
     "/at/{day}.json", response_class=JSONResponse, responses=JSON_RESPONSES, name="at_json", tags=["data"]
 )
-async def at_json(request: Request, day: Day, holder: Holder = None, lang: JsonLang = None) -> JSONResponse:
+async def at_json(request: Request, day: Day, holder: Holder = None, lang: JsonLang = None) -> Response:
     """The powers in force on a day, per holder and item, with the instrument version each comes from
     and the combination rule (the library's `legal.at`)."""
-    return answer(powers_on(request, day, holder), lang)
+    data, interval = powers_on(request, day, holder)
+    if i18n.resolve(lang)[1] is not None:
+        return answer(data, lang)  # with the notice of a language the site does not have
+    rest = request.app.state.legal.fragment(("json", interval, holder), lambda: _json_state(data))
+    head = b'{"date":' + json.dumps(data["date"]).encode() + rest
+    return Response(head, media_type="application/json")
 
 
 FORM_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -97,13 +112,9 @@ async def at_form(request: Request, day: Annotated[str | None, Query(max_length=
 @router.get("/at/{day}", response_class=HTMLResponse, responses=HTML_RESPONSES, name="at", tags=["pages"])
 async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None) -> HTMLResponse:
     """The powers in force on a day, by holder, each with its instrument version and citation."""
-    data = powers_on(request, day, holder)
+    data, interval = powers_on(request, day, holder)
     source = request.app.state.legal
-    by_holder: dict[str, list[dict[str, Any]]] = {h: [] for h in data["holders"]}
-    for p in data["powers"]:
-        by_holder.setdefault(p["holder"], []).append(p)
-    # who held any power that day (a holder whose codings are all absent or unknown is listed, not counted)
-    holding = [h for h, rows in by_holder.items() if any(p["status"] in ("sole", "shared") for p in rows)]
+    state = source.fragment(("html", interval, lang, holder), lambda: _state_html(request, lang, data))
     query = f"?holder={holder}" if holder else ""
     return render(
         request,
@@ -114,10 +125,29 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
         page="at",
         alt_path=f"/at/{data['date']}",
         alt_params={"holder": holder},
-        by_holder=by_holder,
-        holding=holding,
-        instruments=source.titles(),
+        state=state,
         holder_names=source.holder_names(),
-        known_items=request.app.state.store.item_ids,
         first_day=dated.first_in_force(request.app.state.store),
     )
+
+
+def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
+    """The part of a page of a day that depends only on the legal state (at_state.html): the same for
+    every day of an interval between events, so `at_page` keeps it per interval, language and holder."""
+    source = request.app.state.legal
+    by_holder: dict[str, list[dict[str, Any]]] = {h: [] for h in data["holders"]}
+    for p in data["powers"]:
+        by_holder.setdefault(p["holder"], []).append(p)
+    html = (
+        request.app.state.envs[lang]
+        .get_template("at_state.html")
+        .render(
+            data=data,
+            by_holder=by_holder,
+            holding=data["holding"],
+            instruments=source.titles(),
+            holder_names=source.holder_names(),
+            known_items=request.app.state.store.item_ids,
+        )
+    )
+    return Markup(html)

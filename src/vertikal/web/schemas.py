@@ -294,6 +294,7 @@ class AtPage(Open):
     constitution_version: str | None
     holder: str | None
     holders: list[str]
+    holding: list[str] = Field(description="Of `holders`, those with a sole or shared power that day")
     in_force: list[dict[str, Any]]
     rule: dict[str, Any]
     powers: list[AtPower]
