@@ -25,11 +25,11 @@ from vertikal.legal.api import (
     events,
     holders,
     instruments,
-    interval,
     parse_day,
     version_on,
 )
 from vertikal.legal.series import holder_counts, timeline_by_date
+from vertikal.legal.state import interval
 
 __all__ = [
     "BadDate",

@@ -17,7 +17,7 @@ from vertikal.problems import VertikalError
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
     from vertikal.legal.model import Instrument
-    from vertikal.models import Coding, Item, Version
+    from vertikal.models import Item, Version
 
 RULE_ID = "rank-then-later"
 _STRENGTH = {"sole": 3, "shared": 2, "absent": 1, "unknown": 0}
@@ -237,196 +237,17 @@ def _check_holder(ds: Dataset, holder: str | None) -> None:
         raise UnknownHolder(f"unknown holder {holder!r}: expected one of {known}")
 
 
-def _entry(
-    ds: Dataset, inst: Instrument, vid: str, holder: str, item: Item, c: Coding, docs: dict[str, str]
-) -> dict[str, Any]:
-    from vertikal import fmt
-
-    return {
-        "holder": holder,
-        "item": item.id,
-        "label": {"en": item.label.en, "ru": item.label.ru, "kk": item.label.kk},
-        "kind": item.kind,
-        "status": c.status,
-        "with": list(c.with_),
-        "attrs": dict(c.attrs),
-        "instrument": inst.id,
-        "rank": inst.rank,
-        "version": vid,
-        "cite": list(c.cite),
-        "citation": fmt.cites(c.cite, "en", docs) if c.cite else "",
-        "paraphrase": c.paraphrase,
-        "confidence": c.confidence,
-        "note": c.note,
-    }
-
-
-def _codings_in_force(ds: Dataset, iso: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(the instrument versions in force on `iso`, every coding they give as an entry)."""
-    items = all_items(ds)
-    index = _index(ds)
-    in_force: list[dict[str, Any]] = []
-    entries: list[dict[str, Any]] = []
-    for inst in _instruments(ds):
-        vid = _version_of(index[inst.id], iso)
-        if vid is None:
-            continue
-        version = next(v for v in inst.versions if v.id == vid)
-        if inst.kind == "constitution":
-            mv = _model_version(ds, vid)
-            docs = {k: d.title.en for k, d in mv.documents.items()}
-            pairs = [("president", items[k], c) for k, c in ds.codings.get(vid, {}).items() if k in items]
-            read = mv.basis == "primary"
-        else:
-            docs = {}
-            found = ds.instrument_codings.get(inst.id, {}).get(vid, [])
-            pairs = [(c.holder, items[c.item], c) for c in found if c.item in items]
-            read = version.read
-            if not read:
-                pairs = _unread(ds, inst, index[inst.id], vid, items)
-        in_force.append(
-            {"instrument": inst.id, "version": vid, "read": read, "approximate": version.approximate}
-        )
-        entries += [_entry(ds, inst, vid, h, it, c, docs) for h, it, c in pairs]
-    return in_force, entries
-
-
-def _unread(
-    ds: Dataset, inst: Instrument, entry: dict[str, Any], vid: str, items: dict[str, Item]
-) -> list[tuple[str, Item, Coding]]:
-    """A version not read: each holder and item the last read version coded, as `unknown`.
-
-    The text changed and what it says is not known, so an older wording never stands in for it; but
-    what that wording gave is not absent either. The note names the wording last read and its status,
-    so the reader sees what is missing (docs/instruments.md)."""
-    from vertikal import fmt
-    from vertikal.models import Coding
-
-    ids: list[str] = entry["ids"]
-    earlier = [v for v in ids[: ids.index(vid)] if ds.instrument_codings.get(inst.id, {}).get(v)]
-    if not earlier:
-        return []
-    last = earlier[-1]
-    out = []
-    for c in ds.instrument_codings[inst.id][last]:
-        if c.item not in items:
-            continue
-        note = (
-            f"Version {vid} of {inst.id} was not read. The wording last read (version {last}) had it "
-            f"{c.status}"
-            + (f" ({fmt.cites(c.cite, 'en', {})})" if c.cite else "")
-            + ". Unknown until this version is read."
-        )
-        unknown = Coding.model_construct(
-            status="unknown",
-            with_=[],
-            attrs={},
-            cite=[],
-            paraphrase=f"Not read; as last read: {c.paraphrase}",
-            sources=[],
-            confidence="low",
-            note=note,
-        )
-        out.append((c.holder, items[c.item], unknown))
-    return out
-
-
-def _governs(entry: dict[str, Any], iso_starts: dict[tuple[str, str], str]) -> tuple[int, int, str]:
-    known = 0 if entry["status"] == "unknown" else 1
-    return (known, entry["rank"], iso_starts.get((entry["instrument"], entry["version"]), ""))
-
-
-def _at_slow(ds: Dataset, iso: str) -> dict[str, Any]:
-    """The legal state on `iso` (every holder), computed from the per-instrument lists, without `date`
-    and `holder`: what `at` returns for every day of the same interval between events."""
-    in_force, entries = _codings_in_force(ds, iso)
-    index = _index(ds)
-    starts = {
-        (f["instrument"], f["version"]): index[f["instrument"]]["starts"][
-            index[f["instrument"]]["ids"].index(f["version"])
-        ]
-        for f in in_force
-    }
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for e in entries:
-        groups.setdefault((e["holder"], e["item"]), []).append(e)
-    order_h = {h: i for i, h in enumerate(holders(ds))}
-    order_i = {k: i for i, k in enumerate(all_items(ds))}
-    powers = []
-    for key in sorted(groups, key=lambda k: (order_h.get(k[0], 99), order_i.get(k[1], 999))):
-        ranked = sorted(groups[key], key=lambda e: _governs(e, starts), reverse=True)
-        powers.append({**ranked[0], "also": ranked[1:]})
-    rule = ds.instruments.rule if ds.instruments else None
-    listed = sorted({p["holder"] for p in powers}, key=lambda h: order_h.get(h, 99))
-    return {
-        "constitution_version": _version_on_iso(ds, iso),
-        "holders": listed,
-        "holding": _holding(listed, powers),
-        "in_force": in_force,
-        "rule": {
-            "id": RULE_ID,
-            "text": {"en": rule.en, "ru": rule.ru, "kk": rule.kk} if rule else None,
-        },
-        "powers": powers,
-    }
-
-
-def _holding(listed: list[str], powers: list[dict[str, Any]]) -> list[str]:
-    """Of the holders listed, those with a sole or shared power that day (a holder whose codings are all
-    absent or unknown is listed in `holders`, not here)."""
-    return [h for h in listed if any(p["holder"] == h and p["status"] in ("sole", "shared") for p in powers)]
-
-
-def _bounds(ds: Dataset) -> list[str]:
-    """Every date on which the legal order may change (a version in force, an instrument repealed, a
-    version of the Constitution in force), sorted: between two of them `at` answers the same."""
-    key = ("legal", "bounds")
-    if key not in ds.memo:
-        found = {v.in_force for v in ds.versions if v.in_force}
-        for entry in _index(ds).values():
-            found.update(entry["starts"])
-            if entry["end"] is not None:
-                found.add(entry["end"])
-        ds.memo[key] = sorted(found)
-    bounds: list[str] = ds.memo[key]
-    return bounds
-
-
-def interval(ds: Dataset, day: _dt.date | str) -> int:
-    """The number of the interval between events that `day` falls in (0: before the first event).
-
-    Every day of an interval has the same legal state, so a result that depends on the day only through
-    `at` may be kept per interval (their number is bounded by the data, never by the days asked)."""
-    _instruments(ds)
-    return bisect_right(_bounds(ds), parse_day(day).isoformat())
-
-
-def _state(ds: Dataset, i: int, holder: str | None) -> dict[str, Any]:
-    """The legal state of interval `i` for `holder` (None: every holder), built once per interval."""
-    states: dict[tuple[int, str | None], dict[str, Any]] = ds.memo.setdefault(("legal", "states"), {})
-    found = states.get((i, holder))
-    if found is None:
-        if holder is None:
-            # the first day of the interval ("" before the first event: earlier than every date)
-            found = _at_slow(ds, _bounds(ds)[i - 1] if i else "")
-        else:
-            every = _state(ds, i, None)
-            powers = [p for p in every["powers"] if p["holder"] == holder]
-            listed = [holder] if powers else []
-            found = {**every, "holders": listed, "holding": _holding(listed, powers), "powers": powers}
-        states[(i, holder)] = found
-    return found
-
-
 def at(ds: Dataset, day: _dt.date | str, holder: str | None = None) -> dict[str, Any]:
     """The powers in force on `day`, per holder and item, each from the instrument that governs it.
 
     One bisection in the sorted dates of every event gives the interval `day` falls in; its legal state
-    is built once (`_state`) and shared by every day of it, so the powers' dicts in the result are shared
+    is built once (`legal.state`) and shared by every day of it, so the powers' dicts in the result are shared
     between calls: read them, do not change them."""
+    from vertikal.legal.state import interval, state_of
+
     iso = parse_day(day).isoformat()
     _check_holder(ds, holder)
-    state = _state(ds, interval(ds, iso), holder)
+    state = state_of(ds, interval(ds, iso), holder)
     return {
         "date": iso,
         "constitution_version": state["constitution_version"],

@@ -135,19 +135,29 @@ def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
     """The part of a page of a day that depends only on the legal state (at_state.html): the same for
     every day of an interval between events, so `at_page` keeps it per interval, language and holder."""
     source = request.app.state.legal
+    env = request.app.state.envs[lang]
     by_holder: dict[str, list[dict[str, Any]]] = {h: [] for h in data["holders"]}
     for p in data["powers"]:
         by_holder.setdefault(p["holder"], []).append(p)
-    html = (
-        request.app.state.envs[lang]
-        .get_template("at_state.html")
-        .render(
-            data=data,
-            by_holder=by_holder,
-            holding=data["holding"],
-            instruments=source.titles(),
-            holder_names=source.holder_names(),
-            known_items=request.app.state.store.item_ids,
-        )
+    ctx = {"instruments": source.titles(), "known_items": request.app.state.store.item_ids}
+    row = env.get_template("at_row.html")
+
+    def rows_of(h: str, rows: list[dict[str, Any]]) -> Markup:
+        # a row is the same wherever the same versions code the holder's item (the governing one and
+        # the others, in order), whatever the day: kept per language, holder, item and versions
+        out = []
+        for p in rows:
+            versions = tuple((o["instrument"], o["version"]) for o in (p, *p["also"]))
+            key = ("row", lang, h, p["item"], versions)
+            out.append(source.fragment(key, lambda p=p: row.render(p=p, h=h, **ctx)) + "\n")
+        return Markup("".join(out))
+
+    html = env.get_template("at_state.html").render(
+        data=data,
+        by_holder=by_holder,
+        rows_html={h: rows_of(h, rows) for h, rows in by_holder.items()},
+        holding=data["holding"],
+        holder_names=source.holder_names(),
+        **ctx,
     )
     return Markup(html)
