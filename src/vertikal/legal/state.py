@@ -197,10 +197,16 @@ def _build(ds: Dataset, i: int) -> dict[str, Any]:
             groups.setdefault((e["holder"], e["item"]), []).append(e)
     order_h = {h: i for i, h in enumerate(holders(ds))}
     order_i = {k: i for i, k in enumerate(all_items(ds))}
+    # a power (the governing entry and the others) is the same wherever the same versions code the
+    # holder's item: kept once and shared by the intervals, so that what is kept stays small
+    shared: dict[tuple[Any, ...], dict[str, Any]] = ds.memo.setdefault(("legal", "powers"), {})
     powers = []
     for key in sorted(groups, key=lambda k: (order_h.get(k[0], 99), order_i.get(k[1], 999))):
         ranked = sorted(groups[key], key=lambda e: _governs(e, starts), reverse=True)
-        powers.append({**ranked[0], "also": ranked[1:]})
+        versions = (*key, *((e["instrument"], e["version"]) for e in ranked))
+        if versions not in shared:
+            shared[versions] = {**ranked[0], "also": ranked[1:]}
+        powers.append(shared[versions])
     rule = ds.instruments.rule if ds.instruments else None
     listed = sorted({p["holder"] for p in powers}, key=lambda h: order_h.get(h, 99))
     return {

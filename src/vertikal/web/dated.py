@@ -90,20 +90,25 @@ class LegalSource:
         self.root, self.cached = root, cached
         self._ds: Dataset | None = None
         self._lock = threading.Lock()
-        # the parts of the pages of a day that depend only on the legal state, per interval between
-        # events (`fragment`); None: never kept (a test compares the pages with and without)
-        self.fragments: dict[tuple[Any, ...], Any] | None = {}
+        # the parts of the pages of a day kept per power (`kept`); None: never kept (a test compares
+        # the pages with and without)
+        self.fragments: dict[tuple[str, ...], dict[int, tuple[Any, Any]]] | None = {}
 
-    def fragment(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
-        """`make()` kept under `key`, which names an interval between events (`legal.interval`), never a
-        day: the number kept is bounded by the data's intervals × languages × holders, not by the days
-        asked. Each day of an interval gets exactly what `make()` would give it."""
+    def kept(self, kind: tuple[str, ...], values: list[Any], make: Callable[[Any], T]) -> list[T]:
+        """`make(v)` for each of `values`, kept under `kind` and the id of `v` (a power of
+        `vertikal.legal.at`: one object shared by every day and interval whose versions code it alike),
+        never under a day: what is kept is bounded by the powers in the data, not by the days asked.
+        `v` is held with its part, so that its id names it while the part is kept (and is checked)."""
         if self.fragments is None:
-            return make()
-        if key not in self.fragments:
-            self.fragments[key] = make()
-        found: T = self.fragments[key]
-        return found
+            return [make(v) for v in values]
+        memo = self.fragments.setdefault(kind, {})
+        out = []
+        for v in values:
+            hit = memo.get(id(v))
+            if hit is None or hit[0] is not v:
+                hit = memo[id(v)] = (v, make(v))
+            out.append(hit[1])
+        return out
 
     def dataset(self) -> Dataset:
         if self._ds is None:

@@ -53,9 +53,8 @@ HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def powers_on(request: Request, day: str, holder: str | None) -> tuple[dict[str, Any], int]:
-    """`legal.at` for the day in the URL, and the number of the interval between events the day falls in
-    (`legal.interval`); a malformed day is a 400 naming it, an unknown holder a 404."""
+def powers_on(request: Request, day: str, holder: str | None) -> dict[str, Any]:
+    """`legal.at` for the day in the URL; a malformed day is a 400 naming it, an unknown holder a 404."""
     from vertikal import legal
 
     no_cache(request.state)
@@ -64,7 +63,7 @@ def powers_on(request: Request, day: str, holder: str | None) -> tuple[dict[str,
         raise BadRequestError(BAD_DAY, value=repr(day), name="day")
     ds = request.app.state.legal.dataset()
     try:
-        return legal.at(ds, parsed, holder), legal.interval(ds, parsed)
+        return legal.at(ds, parsed, holder)
     except legal.UnknownHolder:
         raise NotFoundError(  # an unknown id is a 404 on this site (versions, powers), a holder too
             UNKNOWN_HOLDER, value=repr(holder), name="holder", known=", ".join(legal.holders(ds))
@@ -73,11 +72,17 @@ def powers_on(request: Request, day: str, holder: str | None) -> tuple[dict[str,
         raise NotFoundError(NO_INSTRUMENTS, file="instruments.yaml") from None
 
 
-def _json_state(data: dict[str, Any]) -> bytes:
-    """The JSON body of `data` after its date, as `JSONResponse` writes it: `,"constitution_version":...}`."""
-    rest = {k: v for k, v in data.items() if k != "date"}
-    text = json.dumps(rest, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
-    return b"," + text[1:].encode("utf-8")
+def _json_body(source: dated.LegalSource, data: dict[str, Any]) -> bytes:
+    """`data` as `JSONResponse` writes it, each power's JSON kept (`LegalSource.kept`): a power is
+    one object shared by every interval whose versions code it alike (`legal.state`), so its text is
+    the same wherever it appears. The rest (the day, the versions in force) is written each time."""
+    head = _dumps({k: v for k, v in data.items() if k != "powers"})[:-1]
+    powers = ",".join(source.kept(("json",), data["powers"], _dumps))
+    return f'{head},"powers":[{powers}]}}'.encode()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
 
 
 @router.get(
@@ -86,12 +91,10 @@ def _json_state(data: dict[str, Any]) -> bytes:
 async def at_json(request: Request, day: Day, holder: Holder = None, lang: JsonLang = None) -> Response:
     """The powers in force on a day, per holder and item, with the instrument version each comes from
     and the combination rule (the library's `legal.at`)."""
-    data, interval = powers_on(request, day, holder)
+    data = powers_on(request, day, holder)
     if i18n.resolve(lang)[1] is not None:
         return answer(data, lang)  # with the notice of a language the site does not have
-    rest = request.app.state.legal.fragment(("json", interval, holder), lambda: _json_state(data))
-    head = b'{"date":' + json.dumps(data["date"]).encode() + rest
-    return Response(head, media_type="application/json")
+    return Response(_json_body(request.app.state.legal, data), media_type="application/json")
 
 
 FORM_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -112,9 +115,9 @@ async def at_form(request: Request, day: Annotated[str | None, Query(max_length=
 @router.get("/at/{day}", response_class=HTMLResponse, responses=HTML_RESPONSES, name="at", tags=["pages"])
 async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None) -> HTMLResponse:
     """The powers in force on a day, by holder, each with its instrument version and citation."""
-    data, interval = powers_on(request, day, holder)
+    data = powers_on(request, day, holder)
     source = request.app.state.legal
-    state = source.fragment(("html", interval, lang, holder), lambda: _state_html(request, lang, data))
+    state = _state_html(request, lang, data)
     query = f"?holder={holder}" if holder else ""
     return render(
         request,
@@ -132,8 +135,9 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
 
 
 def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
-    """The part of a page of a day that depends only on the legal state (at_state.html): the same for
-    every day of an interval between events, so `at_page` keeps it per interval, language and holder."""
+    """The part of a page of a day below the form (at_state.html), each power's row kept
+    (`LegalSource.kept`): a power is one object shared by every interval whose versions code it
+    alike (`legal.state`), so its row is the same wherever it appears, whatever the day."""
     source = request.app.state.legal
     env = request.app.state.envs[lang]
     by_holder: dict[str, list[dict[str, Any]]] = {h: [] for h in data["holders"]}
@@ -143,14 +147,7 @@ def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
     row = env.get_template("at_row.html")
 
     def rows_of(h: str, rows: list[dict[str, Any]]) -> Markup:
-        # a row is the same wherever the same versions code the holder's item (the governing one and
-        # the others, in order), whatever the day: kept per language, holder, item and versions
-        out = []
-        for p in rows:
-            versions = tuple((o["instrument"], o["version"]) for o in (p, *p["also"]))
-            key = ("row", lang, h, p["item"], versions)
-            out.append(source.fragment(key, lambda p=p: row.render(p=p, h=h, **ctx)) + "\n")
-        return Markup("".join(out))
+        return Markup("".join(source.kept(("row", lang), rows, lambda p: row.render(p=p, h=h, **ctx) + "\n")))
 
     html = env.get_template("at_state.html").render(
         data=data,
