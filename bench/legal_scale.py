@@ -12,6 +12,14 @@ Measures, each against its target:
   cache), at `--connections` concurrent clients for `--duration` seconds, each request a new random
   day: p95, target 50 ms (bench/web_load.py runs the server and the load).
 
+What is kept and what is not: `legal.at` bisects the sorted dates of every event and keeps the legal
+state of each interval between two events the first time a day of it is asked (docs/instruments.md,
+"Speed"); the pages keep each power's row and JSON (a power is shared by the intervals whose versions
+code it alike). That is memoised per legal state and per power, never per day or URL: the responses
+themselves are not cached, and most days of a run fall in an interval no earlier day asked (5,700
+intervals at 100x), so the figures include building those states. The load client is a few lines
+on asyncio streams (bench/web_load.py), on the same two cores as the server.
+
 Random days are drawn inside the coded span of a random copy (1990-04-24 to 2027-12-31, moved by the
 copy's years), so that each answers with one system's powers as a real day does. The synthetic data
 are written to a temporary directory and removed at the end; nothing is committed.

@@ -1,9 +1,9 @@
 """The dated legal order: which instrument versions were in force on a day, and the powers they give.
 
 Every result is plain JSON-ready data (dates as ISO strings). The per-instrument lists of versions are
-built once per dataset (`_index`, kept in `Dataset.memo`, so the dataset cache holds them) and each
-date is one bisection per instrument, never a scan of all versions. docs/instruments.md explains the
-model and the combination rule.
+built once per dataset (`_index`, kept in `Dataset.memo`); a date is one bisection in the sorted dates
+of every event, the legal state of each interval between them built once (`vertikal.legal.state`).
+docs/instruments.md explains the model, the combination rule and the speed.
 """
 
 from __future__ import annotations

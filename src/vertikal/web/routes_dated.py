@@ -2,7 +2,9 @@
 version it comes from) and its `.json` twin, equal to `vertikal.legal.at`.
 
 A day is unbounded, so these responses are never kept by the response cache (`middleware.no_cache`):
-each is one indexed look-up (`legal.at` bisects a per-instrument list built once per dataset).
+each is one indexed look-up (`legal.at` bisects the sorted dates of the events, the legal state of each
+interval between them built once), and each power's row and JSON are kept by the power, never by the
+day (`dated.LegalSource.kept`; docs/instruments.md, "Speed").
 """
 
 from __future__ import annotations
