@@ -134,7 +134,7 @@ def test_the_constitution_outranks_and_its_codings_keep_their_meaning(shipped: v
 
 
 def test_an_unknown_coding_gives_way_to_a_known_one() -> None:
-    from vertikal.legal.api import _governs
+    from vertikal.legal.state import _governs
 
     starts = {("a", "1"): "2000-01-01", ("b", "1"): "1990-01-01"}
     high_unknown = {"status": "unknown", "rank": 4, "instrument": "a", "version": "1"}
