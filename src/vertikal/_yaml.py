@@ -56,20 +56,33 @@ class YamlError(VertikalError):
 
 @dataclass
 class Doc:
-    """A YAML document as plain values, with the line of every path and any duplicate keys."""
+    """A YAML document as plain values, with the line of every path and any duplicate keys.
+
+    The lines are found when first asked for (`lines`, `line`): the text is parsed again, this time
+    keeping the line of every value, so that a file without a problem to report costs one fast parse.
+    """
 
     value: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
     duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+    text: str | None = field(default=None, repr=False, compare=False)  # parsed again for `lines`
+    found: dict[Path_, int] | None = field(default=None, repr=False, compare=False)  # `lines` once found
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """The line of every path of the document (found on first use)."""
+        if self.found is None:
+            self.found = _lines(self.text) if self.text is not None else {}
+        return self.found
 
     def line(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
+        lines = self.lines
         p = tuple(path)
         while p:
-            if p in self.lines:
-                return self.lines[p]
+            if p in lines:
+                return lines[p]
             p = p[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
 
 
 def _convert(tag: str, text: str) -> Any:
@@ -137,10 +150,20 @@ def _limit(line: int, code: str, limits: Limits) -> YamlError:
     )
 
 
-def _build(loader: Any, limits: Limits) -> Doc:
-    """Plain values from the parser's events, with an explicit stack instead of recursion."""
+class _Redo(Exception):
+    """A duplicate key met while building without lines: build again with them, to say where."""
+
+
+def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
+    """Plain values from the parser's events, with an explicit stack instead of recursion.
+
+    With `keep_lines` the line of every path is kept (`Doc.found`) and duplicate keys are listed;
+    without, the build is faster and a duplicate key raises `_Redo`.
+    """
     doc = Doc(value=None)
-    lines = doc.lines
+    lines: dict[Path_, int] = {}
+    if keep_lines:
+        doc.found = lines
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     aliases = nodes = documents = 0
@@ -184,6 +207,8 @@ def _build(loader: Any, limits: Limits) -> Doc:
             else:
                 top.has_key = False
                 if top.key in top.value:
+                    if not keep_lines:
+                        raise _Redo
                     doc.duplicates.append(((*top.path, top.key), top.key_line))
                 else:
                     top.value[top.key] = value
@@ -202,8 +227,10 @@ def _build(loader: Any, limits: Limits) -> Doc:
             is_list = kind is yaml.SequenceStartEvent
             if not stack:
                 path: Path_ = ()
-                record = True
+                record = keep_lines
                 lines[()] = line
+            elif not keep_lines:
+                path, record = (), False
             else:
                 top = stack[-1]
                 if top.is_list:
@@ -236,6 +263,8 @@ def _build(loader: Any, limits: Limits) -> Doc:
             else:
                 top.has_key = False
                 if top.key in top.value:
+                    if not keep_lines:
+                        raise _Redo
                     doc.duplicates.append(((*top.path, top.key), top.key_line))
                 else:
                     top.value[top.key] = value
@@ -252,7 +281,15 @@ def parse(text: str, limits: Limits = LIMITS) -> Doc:
         raise YamlError(1, _too_large(size, limits), "VK023")
     loader = _Loader(text)
     try:
-        return _build(loader, limits)
+        try:
+            doc = _build(loader, limits, keep_lines=False)
+        except _Redo:  # a duplicate key: its line is needed now
+            loader.dispose()
+            loader = _Loader(text)
+            doc = _build(loader, limits, keep_lines=True)
+        if doc.found is None:
+            doc.text = text
+        return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -263,6 +300,22 @@ def parse(text: str, limits: Limits = LIMITS) -> Doc:
         raise YamlError(1, f"not valid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+# The text of a Doc was read within its limits once; finding its lines parses the same text again.
+_UNLIMITED = Limits(max_bytes=2**62, max_depth=2**62, max_aliases=2**62, max_nodes=2**62)
+
+
+def _lines(text: str) -> dict[Path_, int]:
+    """The line of every path of a text `parse` has accepted."""
+    loader = _Loader(text)
+    try:
+        found = _build(loader, _UNLIMITED, keep_lines=True).found
+    except yaml.YAMLError:  # pragma: no cover - the text was parsed once already
+        return {}
+    finally:
+        loader.dispose()
+    return found if found is not None else {}
 
 
 def _too_large(size: int, limits: Limits) -> str:

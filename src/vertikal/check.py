@@ -94,10 +94,11 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     articles = _articles(ds, version, report=False) if version is not None else None
     for item_id, coding in parsed.codings.items():
-        line = src.line("codings", item_id)
         item = items.get(item_id)
         if ds.codebook is not None and item is None:
-            ds.problem(src, line, "VK005", f"unknown power {item_id!r}: not in the codebook")
+            ds.problem(
+                src, src.line("codings", item_id), "VK005", f"unknown power {item_id!r}: not in the codebook"
+            )
             continue
         if item is not None and not item.admits(coding.status):
             allowed = ", ".join([*item.statuses, "unknown"])
@@ -121,26 +122,36 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
             if parsed.basis == "secondary" and coding.confidence == "low":
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", item_id),
                     "VK022",
                     f"{item_id} is {coding.status} but cites no article (no legal text of the version read)",
                 )
             else:
-                ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
+                ds.problem(
+                    src,
+                    src.line("codings", item_id),
+                    "VK008",
+                    f"{item_id} is {coding.status} but cites no article",
+                )
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
-            ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
+            ds.problem(
+                src, src.line("codings", item_id), "VK014", f"{item_id} is shared but names no body in `with`"
+            )
         if item is not None:
             _paraphrase(ds, src, item_id, coding.paraphrase, item.definition)
         if coding.confidence == "low" and not coding.note.strip():
             ds.problem(
-                src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing"
+                src,
+                src.line("codings", item_id),
+                "VK002",
+                f"{item_id}: a low-confidence coding needs a note saying what is missing",
             )
         if coding.confidence in ("high", "medium") and ds.references is not None:
             srcs = list(parsed.sources) + list(coding.sources)
             if not any(is_legal_text(ds, s) for s in srcs):
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", item_id),
                     "VK015",
                     f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
                     "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
@@ -178,21 +189,25 @@ def _check_cites(
     version_id: str,
 ) -> None:
     for i, text in enumerate(cites):
-        line = src.line("codings", item_id, "cite", i)
         try:
             ref = ArticleRef.parse(text)
         except ValueError as exc:
-            ds.problem(src, line, "VK012", f"{item_id}: {exc}")
+            ds.problem(src, src.line("codings", item_id, "cite", i), "VK012", f"{item_id}: {exc}")
             continue
         if articles is None:
             continue
         if ref.doc not in articles:
-            ds.problem(src, line, "VK009", f"{item_id}: version {version_id} has no document {ref.doc!r}")
+            ds.problem(
+                src,
+                src.line("codings", item_id, "cite", i),
+                "VK009",
+                f"{item_id}: version {version_id} has no document {ref.doc!r}",
+            )
         elif ref.article not in articles[ref.doc]:
             doc = f" in {ref.doc}" if ref.doc else ""
             ds.problem(
                 src,
-                line,
+                src.line("codings", item_id, "cite", i),
                 "VK009",
                 f"{item_id}: version {version_id} has no article {ref.article}{doc} (cited as {text})",
             )

@@ -124,10 +124,9 @@ def _codings(
         ds.problem(src, 1, "VK059", f"{inst.id} version {version.id} was not read: do not code it")
     seen: set[tuple[str, str]] = set()
     for i, c in enumerate(codings):
-        line = src.line("codings", i)
         what = f"{c.holder}/{c.item}"
         if (c.holder, c.item) in seen:
-            ds.problem(src, line, "VK057", f"{what} is coded twice")
+            ds.problem(src, src.line("codings", i), "VK057", f"{what} is coded twice")
         seen.add((c.holder, c.item))
         item = items.get(c.item)
         if c.holder not in holders:
@@ -140,14 +139,17 @@ def _codings(
             if c.holder not in item.holders:
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", i),
                     "VK057",
                     f"{what}: {c.item} applies to {', '.join(item.holders)}, not {c.holder}",
                 )
             if not item.admits(c.status):
                 allowed = ", ".join([*item.statuses, "unknown"])
                 ds.problem(
-                    src, line, "VK057", f"{what}: status {c.status!r} does not apply; allowed: {allowed}"
+                    src,
+                    src.line("codings", i),
+                    "VK057",
+                    f"{what}: status {c.status!r} does not apply; allowed: {allowed}",
                 )
             for key, value in c.attrs.items():
                 spec = item.attributes.get(key)
@@ -160,26 +162,38 @@ def _codings(
                     ds.problem(src, src.line("codings", i, "attrs", key), "VK057", f"{what}.{key}: {why}")
         for body in c.with_:
             if body not in bodies:
-                ds.problem(src, line, "VK057", f"{what}: unknown body {body!r}")
+                ds.problem(src, src.line("codings", i), "VK057", f"{what}: unknown body {body!r}")
         if c.status in ("sole", "shared") and not c.cite:
-            ds.problem(src, line, "VK059", f"{what} is {c.status} but cites no article of {inst.id}")
+            ds.problem(
+                src,
+                src.line("codings", i),
+                "VK059",
+                f"{what} is {c.status} but cites no article of {inst.id}",
+            )
         if (c.status == "unknown" or c.confidence == "low") and not c.note.strip():
-            ds.problem(src, line, "VK059", f"{what}: an unknown or low-confidence coding needs a note")
+            ds.problem(
+                src,
+                src.line("codings", i),
+                "VK059",
+                f"{what}: an unknown or low-confidence coding needs a note",
+            )
         for j, text in enumerate(c.cite):
-            at = src.line("codings", i, "cite", j)
             try:
                 ref = ArticleRef.parse(text)
             except ValueError as exc:
-                ds.problem(src, at, "VK056", f"{what}: {exc}")
+                ds.problem(src, src.line("codings", i, "cite", j), "VK056", f"{what}: {exc}")
                 continue
             if ref.doc is not None:
                 ds.problem(
-                    src, at, "VK056", f"{what}: {text}: cite this instrument's own articles, with no prefix"
+                    src,
+                    src.line("codings", i, "cite", j),
+                    "VK056",
+                    f"{what}: {text}: cite this instrument's own articles, with no prefix",
                 )
             elif articles is not None and ref.article not in articles:
                 ds.problem(
                     src,
-                    at,
+                    src.line("codings", i, "cite", j),
                     "VK056",
                     f"{what}: {inst.id} version {version.id} has no article {ref.article} ({text})",
                 )
