@@ -15,6 +15,7 @@ each time it is used, as any consumer walking the document would see it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +105,11 @@ def _convert(tag: str, text: str) -> Any:
 
 
 _PLAIN: dict[str, Any] = {}  # short plain scalars already resolved (values are immutable)
+# The first characters for which the resolver has a rule: a plain scalar starting otherwise is a string.
+_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+# A plain ISO day is a YAML timestamp, which stays a string (no other rule of the resolver matches it).
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_MAX = 1 << 16  # entries of `_PLAIN`
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -114,9 +120,11 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return text
     if text in _PLAIN:
         return _PLAIN[text]
+    if (text and text[0] not in _FIRST) or _DAY.fullmatch(text):
+        return text
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
     value = _convert(tag, text)
-    if len(text) <= 40 and len(_PLAIN) < 4096:
+    if len(text) <= 40 and len(_PLAIN) < _PLAIN_MAX:
         _PLAIN[text] = value
     return value
 
@@ -177,7 +185,9 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
         size = 1
         if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
             if kind is yaml.ScalarEvent:
-                value = _scalar(ev)
+                text = ev.value
+                # the common case inline: a plain scalar already resolved
+                value = _PLAIN[text] if ev.tag is None and text in _PLAIN and ev.implicit[0] else _scalar(ev)
                 if ev.anchor is not None:
                     aliases += 1
                     anchors[ev.anchor] = (value, 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vertikal import check_codings, untranslated
 from vertikal.dataset import Dataset, Source, read_source
-from vertikal.models import CodingFile, Definition, Version
+from vertikal.models import CodingFile, Definition, Item, Version
 from vertikal.problems import Problem, display_path
 from vertikal.references import is_legal_text
 from vertikal.refs import ArticleRef, expand_articles
@@ -20,9 +20,11 @@ from vertikal.refs import ArticleRef, expand_articles
 
 def validate(ds: Dataset) -> Dataset:
     """Apply every rule to the dataset `ds` (as read by `vertikal.dataset.read`); problems go to `ds`."""
+    known = {v.id: v for v in ds.versions}
+    items = {it.id: it for it in ds.items}
     for src, parsed in ds.coding_files:
         present = set(src.doc.value.get("codings") or {})
-        coding_file(ds, src, src.path.stem, parsed, present)
+        coding_file(ds, src, src.path.stem, parsed, present, known=known, items=items)
     dataset(ds)
     extras(ds)
     from vertikal.legal import checks as legal_checks
@@ -77,20 +79,32 @@ def _version_index(ds: Dataset, version_id: str) -> int:
     return 0
 
 
-def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present: set[str]) -> None:
+def coding_file(
+    ds: Dataset,
+    src: Source,
+    stem: str,
+    parsed: CodingFile,
+    present: set[str],
+    *,
+    known: dict[str, Version] | None = None,
+    items: dict[str, Item] | None = None,
+) -> None:
     """Checks of one codings file against the codebook and its version.
 
-    `present` holds every item key in the file, including codings that failed their schema.
+    `present` holds every item key in the file, including codings that failed their schema; `known`
+    (the versions by id) and `items` (the codebook's items by id) are found from `ds` unless given.
     """
     if parsed.version != stem:
         ds.problem(
             src, src.line("version"), "VK011", f"file is named {stem} but codes version {parsed.version}"
         )
-    known = {v.id: v for v in ds.versions}
+    if known is None:
+        known = {v.id: v for v in ds.versions}
     version = known.get(parsed.version)
     if ds.manifest is not None and version is None:
         ds.problem(src, src.line("version"), "VK011", f"version {parsed.version} is not in versions.yaml")
-    items = {it.id: it for it in ds.items}
+    if items is None:
+        items = {it.id: it for it in ds.items}
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     articles = _articles(ds, version, report=False) if version is not None else None
     for item_id, coding in parsed.codings.items():

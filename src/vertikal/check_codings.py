@@ -49,6 +49,8 @@ def coding(ds: Dataset, src: Source, item: Item, item_id: str, c: Coding) -> Non
             "VK042",
             f"{item_id} is coded {c.status} but its note says no source read settles it; code it unknown",
         )
+    if not c.attrs:
+        return
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     holders = set(ds.codebook.holders) if ds.codebook else set()
     for key, value in c.attrs.items():

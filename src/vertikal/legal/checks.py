@@ -71,29 +71,40 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
             ds.problem(src, line("instruments", i, "force"), "VK058", f"{inst.id}: only a decree has `force`")
         previous = ""
         for j, v in enumerate(inst.versions):
-            where = line("instruments", i, "versions", j)
+            where = ("instruments", i, "versions", j)  # its line is found only for a problem
             if inst.kind == "constitution":
                 if v.id not in manifest and ds.manifest is not None:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} is not in versions.yaml")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} is not in versions.yaml"
+                    )
                 if v.id in constitutional:
-                    ds.problem(src, where, "VK058", f"version {v.id} belongs to two Constitution instruments")
+                    ds.problem(
+                        src, line(*where), "VK058", f"version {v.id} belongs to two Constitution instruments"
+                    )
                 constitutional.add(v.id)
                 start = ds.version(v.id).in_force if v.id in manifest else None
             else:
                 start = v.in_force
                 if start is None:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} has no date in force")
+                    ds.problem(src, line(*where), "VK058", f"{inst.id}: version {v.id} has no date in force")
                 if v.approximate and not v.in_force_note and start != inst.adopted:
                     ds.problem(
-                        src, where, "VK058", f"{inst.id}: version {v.id}: say why its date is approximate"
+                        src,
+                        line(*where),
+                        "VK058",
+                        f"{inst.id}: version {v.id}: say why its date is approximate",
                     )
                 _article_list(ds, src, where, inst, v)
             if start is not None:
                 if start <= previous:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} is not after the one before")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} is not after the one before"
+                    )
                 previous = start
                 if inst.repealed is not None and start >= inst.repealed.date:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} starts after the repeal")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} starts after the repeal"
+                    )
     for mv in ds.versions:
         if mv.id not in constitutional:
             ds.problem(
@@ -101,11 +112,13 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
             )
 
 
-def _article_list(ds: Dataset, src: Source | None, line: int, inst: Instrument, v: InstrumentVersion) -> None:
+def _article_list(
+    ds: Dataset, src: Source | None, where: tuple[str | int, ...], inst: Instrument, v: InstrumentVersion
+) -> None:
     try:
         expand_articles(v.articles)
     except ValueError as exc:
-        ds.problem(src, line, "VK058", f"{inst.id}: version {v.id}: {exc}")
+        ds.problem(src, src.line(*where) if src else 0, "VK058", f"{inst.id}: version {v.id}: {exc}")
 
 
 def _codings(

@@ -51,9 +51,12 @@ def read(ds: Dataset) -> None:
 
 def _coding_file(ds: Dataset, src: Source) -> InstrumentCodingFile | None:
     """Validate an instrument's codings file coding by coding, so one bad coding hides no other."""
-    from vertikal.dataset import _validate
+    from vertikal.dataset import _at_once, _validate
     from vertikal.legal.model import InstrumentCoding, InstrumentCodingFile, InstrumentCodingFileHead
 
+    whole = _at_once(src, InstrumentCodingFile)
+    if whole is not None:
+        return whole
     head = _validate(ds, src, InstrumentCodingFileHead)
     if head is None:
         return None
