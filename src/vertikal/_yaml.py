@@ -181,7 +181,7 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
         kind = type(ev)
         if kind is yaml.StreamEndEvent:
             return doc
-        line = ev.start_mark.line + 1
+        line = ev.start_mark.line + 1 if keep_lines else 0  # (errors read the mark)
         size = 1
         if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
             if kind is yaml.ScalarEvent:
@@ -194,13 +194,15 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
             else:
                 aliases += 1
                 if ev.anchor not in anchors:
-                    raise YamlError(line, f"not valid YAML: found undefined alias {ev.anchor!r}")
+                    raise YamlError(
+                        ev.start_mark.line + 1, f"not valid YAML: found undefined alias {ev.anchor!r}"
+                    )
                 value, size = anchors[ev.anchor]
             if aliases > limits.max_aliases:
-                raise _limit(line, "VK025", limits)
+                raise _limit(ev.start_mark.line + 1, "VK025", limits)
             nodes += size
             if nodes > limits.max_nodes:
-                raise _limit(line, "VK026", limits)
+                raise _limit(ev.start_mark.line + 1, "VK026", limits)
             if not stack:
                 doc.value = value
                 lines[()] = line
@@ -228,12 +230,12 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
             if ev.anchor is not None:
                 aliases += 1
                 if aliases > limits.max_aliases:
-                    raise _limit(line, "VK025", limits)
+                    raise _limit(ev.start_mark.line + 1, "VK025", limits)
             nodes += 1
             if nodes > limits.max_nodes:
-                raise _limit(line, "VK026", limits)
+                raise _limit(ev.start_mark.line + 1, "VK026", limits)
             if len(stack) >= limits.max_depth:
-                raise _limit(line, "VK024", limits)
+                raise _limit(ev.start_mark.line + 1, "VK024", limits)
             is_list = kind is yaml.SequenceStartEvent
             if not stack:
                 path: Path_ = ()
@@ -281,7 +283,9 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise YamlError(line, "not valid YAML: expected a single document in the stream")
+                raise YamlError(
+                    ev.start_mark.line + 1, "not valid YAML: expected a single document in the stream"
+                )
 
 
 def parse(text: str, limits: Limits = LIMITS) -> Doc:

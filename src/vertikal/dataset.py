@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from vertikal.problems import Problem, display_path
+from vertikal.problems import Problem, display_path, display_paths
 
 if TYPE_CHECKING:  # pydantic, the models and PyYAML load when data is read, not when this is imported
     from pydantic import BaseModel
@@ -174,11 +174,14 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or name for name, f in current.model_fields.items()]
 
 
-def read_source(ds: Dataset, path: Path) -> Source | None:
-    """Parse one YAML file of the dataset; problems (syntax, limits, duplicate keys) go to `ds`."""
+def read_source(ds: Dataset, path: Path, name: str | None = None) -> Source | None:
+    """Parse one YAML file of the dataset; problems (syntax, limits, duplicate keys) go to `ds`.
+
+    `name` is the file's `display_path`, when the caller has it.
+    """
     from vertikal import _yaml
 
-    name = display_path(path)
+    name = display_path(path) if name is None else name
     if not path.is_file():
         ds.problems.append(Problem(name, 0, "VK013", "file not found"))
         return None
@@ -269,8 +272,9 @@ def read(root: Path | str | None = None) -> Dataset:
             ds.release = _validate(ds, src, Release)
     codings_dir = ds.root / CODINGS
     files = sorted(codings_dir.glob("*.yaml")) if codings_dir.is_dir() else []
+    names = display_paths(files)
     for path in files:
-        src = read_source(ds, path)
+        src = read_source(ds, path, names[path])
         if src is None:
             continue
         parsed = _coding_file(ds, src)
