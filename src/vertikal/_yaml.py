@@ -175,22 +175,28 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     aliases = nodes = documents = 0
+    max_aliases, max_nodes = limits.max_aliases, limits.max_nodes
+    scalar_event, alias_event, stream_end = yaml.ScalarEvent, yaml.AliasEvent, yaml.StreamEndEvent
     get = loader.get_event
     while True:
         ev = get()
         kind = type(ev)
-        if kind is yaml.StreamEndEvent:
+        if kind is stream_end:
             return doc
         line = ev.start_mark.line + 1 if keep_lines else 0  # (errors read the mark)
         size = 1
-        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-            if kind is yaml.ScalarEvent:
+        if kind is scalar_event or kind is alias_event:
+            if kind is scalar_event:
                 text = ev.value
-                # the common case inline: a plain scalar already resolved
-                value = _PLAIN[text] if ev.tag is None and text in _PLAIN and ev.implicit[0] else _scalar(ev)
+                if ev.tag is None and (not ev.implicit[0] or (text and text[0] not in _FIRST)):
+                    value = text  # the common case inline: quoted, or no rule of the resolver applies
+                else:
+                    value = _scalar(ev)
                 if ev.anchor is not None:
                     aliases += 1
                     anchors[ev.anchor] = (value, 1)
+                    if aliases > max_aliases:
+                        raise _limit(ev.start_mark.line + 1, "VK025", limits)
             else:
                 aliases += 1
                 if ev.anchor not in anchors:
@@ -198,10 +204,10 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
                         ev.start_mark.line + 1, f"not valid YAML: found undefined alias {ev.anchor!r}"
                     )
                 value, size = anchors[ev.anchor]
-            if aliases > limits.max_aliases:
-                raise _limit(ev.start_mark.line + 1, "VK025", limits)
+                if aliases > max_aliases:
+                    raise _limit(ev.start_mark.line + 1, "VK025", limits)
             nodes += size
-            if nodes > limits.max_nodes:
+            if nodes > max_nodes:
                 raise _limit(ev.start_mark.line + 1, "VK026", limits)
             if not stack:
                 doc.value = value
