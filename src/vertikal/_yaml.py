@@ -65,14 +65,15 @@ class Doc:
 
     value: Any
     duplicates: list[tuple[Path_, int]] = field(default_factory=list)
-    text: str | None = field(default=None, repr=False, compare=False)  # parsed again for `lines`
+    # the UTF-8 text, parsed again for `lines` (bytes: the dataset cache keeps them as they are, fast)
+    text: bytes | None = field(default=None, repr=False, compare=False)
     found: dict[Path_, int] | None = field(default=None, repr=False, compare=False)  # `lines` once found
 
     @property
     def lines(self) -> dict[Path_, int]:
         """The line of every path of the document (found on first use)."""
         if self.found is None:
-            self.found = _lines(self.text) if self.text is not None else {}
+            self.found = _lines(self.text.decode("utf-8")) if self.text is not None else {}
         return self.found
 
     def line(self, path: Path_) -> int:
@@ -294,8 +295,11 @@ def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
                 )
 
 
-def parse(text: str, limits: Limits = LIMITS) -> Doc:
-    """Parse one YAML document into plain values with line numbers, within `limits`."""
+def parse(text: str, limits: Limits = LIMITS, raw: bytes | None = None) -> Doc:
+    """Parse one YAML document into plain values with line numbers, within `limits`.
+
+    `raw` is the text's UTF-8 bytes, when the caller has them (kept for finding the lines later).
+    """
     size = len(text.encode("utf-8")) if len(text) * 4 > limits.max_bytes else len(text)
     if size > limits.max_bytes:
         raise YamlError(1, _too_large(size, limits), "VK023")
@@ -308,7 +312,7 @@ def parse(text: str, limits: Limits = LIMITS) -> Doc:
             loader = _Loader(text)
             doc = _build(loader, limits, keep_lines=True)
         if doc.found is None:
-            doc.text = text
+            doc.text = raw if raw is not None else text.encode("utf-8")
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -361,7 +365,7 @@ def read(path: Path, limits: Limits = LIMITS) -> Doc:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(1, f"not UTF-8 text (byte {exc.start})") from None
-    return parse(text, limits)
+    return parse(text, limits, raw)
 
 
 def load_text(text: str, where: str, limits: Limits = LIMITS) -> Any:

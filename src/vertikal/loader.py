@@ -35,7 +35,7 @@ def data_root(root: Path | str | None = None) -> Path:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while a load builds its values, then as it was.
 
     A load makes millions of small objects (parsed values, models) and no reference cycles worth
@@ -63,7 +63,7 @@ def load(root: Path | str | None = None, *, strict: bool = True) -> Dataset:
     from vertikal import check  # the rules (and the models they need) load with the first load
 
     path = data_root(root)
-    with _collector_paused():
+    with collector_paused():
         ds = check.validate(read(path))
     if strict and ds.errors:
         raise DataError(ds.errors + ds.warnings)
