@@ -15,6 +15,7 @@ each time it is used, as any consumer walking the document would see it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,20 +57,34 @@ class YamlError(VertikalError):
 
 @dataclass
 class Doc:
-    """A YAML document as plain values, with the line of every path and any duplicate keys."""
+    """A YAML document as plain values, with the line of every path and any duplicate keys.
+
+    The lines are found when first asked for (`lines`, `line`): the text is parsed again, this time
+    keeping the line of every value, so that a file without a problem to report costs one fast parse.
+    """
 
     value: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
     duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+    # the UTF-8 text, parsed again for `lines` (bytes: the dataset cache keeps them as they are, fast)
+    text: bytes | None = field(default=None, repr=False, compare=False)
+    found: dict[Path_, int] | None = field(default=None, repr=False, compare=False)  # `lines` once found
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """The line of every path of the document (found on first use)."""
+        if self.found is None:
+            self.found = _lines(self.text.decode("utf-8")) if self.text is not None else {}
+        return self.found
 
     def line(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
+        lines = self.lines
         p = tuple(path)
         while p:
-            if p in self.lines:
-                return self.lines[p]
+            if p in lines:
+                return lines[p]
             p = p[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
 
 
 def _convert(tag: str, text: str) -> Any:
@@ -91,6 +106,11 @@ def _convert(tag: str, text: str) -> Any:
 
 
 _PLAIN: dict[str, Any] = {}  # short plain scalars already resolved (values are immutable)
+# The first characters for which the resolver has a rule: a plain scalar starting otherwise is a string.
+_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+# A plain ISO day is a YAML timestamp, which stays a string (no other rule of the resolver matches it).
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_MAX = 1 << 16  # entries of `_PLAIN`
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -101,9 +121,11 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return text
     if text in _PLAIN:
         return _PLAIN[text]
+    if (text and text[0] not in _FIRST) or _DAY.fullmatch(text):
+        return text
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
     value = _convert(tag, text)
-    if len(text) <= 40 and len(_PLAIN) < 4096:
+    if len(text) <= 40 and len(_PLAIN) < _PLAIN_MAX:
         _PLAIN[text] = value
     return value
 
@@ -137,37 +159,57 @@ def _limit(line: int, code: str, limits: Limits) -> YamlError:
     )
 
 
-def _build(loader: Any, limits: Limits) -> Doc:
-    """Plain values from the parser's events, with an explicit stack instead of recursion."""
+class _Redo(Exception):
+    """A duplicate key met while building without lines: build again with them, to say where."""
+
+
+def _build(loader: Any, limits: Limits, keep_lines: bool) -> Doc:
+    """Plain values from the parser's events, with an explicit stack instead of recursion.
+
+    With `keep_lines` the line of every path is kept (`Doc.found`) and duplicate keys are listed;
+    without, the build is faster and a duplicate key raises `_Redo`.
+    """
     doc = Doc(value=None)
-    lines = doc.lines
+    lines: dict[Path_, int] = {}
+    if keep_lines:
+        doc.found = lines
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     aliases = nodes = documents = 0
+    max_aliases, max_nodes = limits.max_aliases, limits.max_nodes
+    scalar_event, alias_event, stream_end = yaml.ScalarEvent, yaml.AliasEvent, yaml.StreamEndEvent
     get = loader.get_event
     while True:
         ev = get()
         kind = type(ev)
-        if kind is yaml.StreamEndEvent:
+        if kind is stream_end:
             return doc
-        line = ev.start_mark.line + 1
+        line = ev.start_mark.line + 1 if keep_lines else 0  # (errors read the mark)
         size = 1
-        if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-            if kind is yaml.ScalarEvent:
-                value = _scalar(ev)
+        if kind is scalar_event or kind is alias_event:
+            if kind is scalar_event:
+                text = ev.value
+                if ev.tag is None and (not ev.implicit[0] or (text and text[0] not in _FIRST)):
+                    value = text  # the common case inline: quoted, or no rule of the resolver applies
+                else:
+                    value = _scalar(ev)
                 if ev.anchor is not None:
                     aliases += 1
                     anchors[ev.anchor] = (value, 1)
+                    if aliases > max_aliases:
+                        raise _limit(ev.start_mark.line + 1, "VK025", limits)
             else:
                 aliases += 1
                 if ev.anchor not in anchors:
-                    raise YamlError(line, f"not valid YAML: found undefined alias {ev.anchor!r}")
+                    raise YamlError(
+                        ev.start_mark.line + 1, f"not valid YAML: found undefined alias {ev.anchor!r}"
+                    )
                 value, size = anchors[ev.anchor]
-            if aliases > limits.max_aliases:
-                raise _limit(line, "VK025", limits)
+                if aliases > max_aliases:
+                    raise _limit(ev.start_mark.line + 1, "VK025", limits)
             nodes += size
-            if nodes > limits.max_nodes:
-                raise _limit(line, "VK026", limits)
+            if nodes > max_nodes:
+                raise _limit(ev.start_mark.line + 1, "VK026", limits)
             if not stack:
                 doc.value = value
                 lines[()] = line
@@ -184,6 +226,8 @@ def _build(loader: Any, limits: Limits) -> Doc:
             else:
                 top.has_key = False
                 if top.key in top.value:
+                    if not keep_lines:
+                        raise _Redo
                     doc.duplicates.append(((*top.path, top.key), top.key_line))
                 else:
                     top.value[top.key] = value
@@ -193,17 +237,19 @@ def _build(loader: Any, limits: Limits) -> Doc:
             if ev.anchor is not None:
                 aliases += 1
                 if aliases > limits.max_aliases:
-                    raise _limit(line, "VK025", limits)
+                    raise _limit(ev.start_mark.line + 1, "VK025", limits)
             nodes += 1
             if nodes > limits.max_nodes:
-                raise _limit(line, "VK026", limits)
+                raise _limit(ev.start_mark.line + 1, "VK026", limits)
             if len(stack) >= limits.max_depth:
-                raise _limit(line, "VK024", limits)
+                raise _limit(ev.start_mark.line + 1, "VK024", limits)
             is_list = kind is yaml.SequenceStartEvent
             if not stack:
                 path: Path_ = ()
-                record = True
+                record = keep_lines
                 lines[()] = line
+            elif not keep_lines:
+                path, record = (), False
             else:
                 top = stack[-1]
                 if top.is_list:
@@ -236,23 +282,38 @@ def _build(loader: Any, limits: Limits) -> Doc:
             else:
                 top.has_key = False
                 if top.key in top.value:
+                    if not keep_lines:
+                        raise _Redo
                     doc.duplicates.append(((*top.path, top.key), top.key_line))
                 else:
                     top.value[top.key] = value
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise YamlError(line, "not valid YAML: expected a single document in the stream")
+                raise YamlError(
+                    ev.start_mark.line + 1, "not valid YAML: expected a single document in the stream"
+                )
 
 
-def parse(text: str, limits: Limits = LIMITS) -> Doc:
-    """Parse one YAML document into plain values with line numbers, within `limits`."""
+def parse(text: str, limits: Limits = LIMITS, raw: bytes | None = None) -> Doc:
+    """Parse one YAML document into plain values with line numbers, within `limits`.
+
+    `raw` is the text's UTF-8 bytes, when the caller has them (kept for finding the lines later).
+    """
     size = len(text.encode("utf-8")) if len(text) * 4 > limits.max_bytes else len(text)
     if size > limits.max_bytes:
         raise YamlError(1, _too_large(size, limits), "VK023")
     loader = _Loader(text)
     try:
-        return _build(loader, limits)
+        try:
+            doc = _build(loader, limits, keep_lines=False)
+        except _Redo:  # a duplicate key: its line is needed now
+            loader.dispose()
+            loader = _Loader(text)
+            doc = _build(loader, limits, keep_lines=True)
+        if doc.found is None:
+            doc.text = raw if raw is not None else text.encode("utf-8")
+        return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -263,6 +324,22 @@ def parse(text: str, limits: Limits = LIMITS) -> Doc:
         raise YamlError(1, f"not valid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+# The text of a Doc was read within its limits once; finding its lines parses the same text again.
+_UNLIMITED = Limits(max_bytes=2**62, max_depth=2**62, max_aliases=2**62, max_nodes=2**62)
+
+
+def _lines(text: str) -> dict[Path_, int]:
+    """The line of every path of a text `parse` has accepted."""
+    loader = _Loader(text)
+    try:
+        found = _build(loader, _UNLIMITED, keep_lines=True).found
+    except yaml.YAMLError:  # pragma: no cover - the text was parsed once already
+        return {}
+    finally:
+        loader.dispose()
+    return found if found is not None else {}
 
 
 def _too_large(size: int, limits: Limits) -> str:
@@ -288,7 +365,7 @@ def read(path: Path, limits: Limits = LIMITS) -> Doc:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(1, f"not UTF-8 text (byte {exc.start})") from None
-    return parse(text, limits)
+    return parse(text, limits, raw)
 
 
 def load_text(text: str, where: str, limits: Limits = LIMITS) -> Any:

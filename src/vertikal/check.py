@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vertikal import check_codings, untranslated
 from vertikal.dataset import Dataset, Source, read_source
-from vertikal.models import CodingFile, Definition, Version
+from vertikal.models import CodingFile, Definition, Item, Version
 from vertikal.problems import Problem, display_path
 from vertikal.references import is_legal_text
 from vertikal.refs import ArticleRef, expand_articles
@@ -20,9 +20,11 @@ from vertikal.refs import ArticleRef, expand_articles
 
 def validate(ds: Dataset) -> Dataset:
     """Apply every rule to the dataset `ds` (as read by `vertikal.dataset.read`); problems go to `ds`."""
+    known = {v.id: v for v in ds.versions}
+    items = {it.id: it for it in ds.items}
     for src, parsed in ds.coding_files:
         present = set(src.doc.value.get("codings") or {})
-        coding_file(ds, src, src.path.stem, parsed, present)
+        coding_file(ds, src, src.path.stem, parsed, present, known=known, items=items)
     dataset(ds)
     extras(ds)
     from vertikal.legal import checks as legal_checks
@@ -77,27 +79,40 @@ def _version_index(ds: Dataset, version_id: str) -> int:
     return 0
 
 
-def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present: set[str]) -> None:
+def coding_file(
+    ds: Dataset,
+    src: Source,
+    stem: str,
+    parsed: CodingFile,
+    present: set[str],
+    *,
+    known: dict[str, Version] | None = None,
+    items: dict[str, Item] | None = None,
+) -> None:
     """Checks of one codings file against the codebook and its version.
 
-    `present` holds every item key in the file, including codings that failed their schema.
+    `present` holds every item key in the file, including codings that failed their schema; `known`
+    (the versions by id) and `items` (the codebook's items by id) are found from `ds` unless given.
     """
     if parsed.version != stem:
         ds.problem(
             src, src.line("version"), "VK011", f"file is named {stem} but codes version {parsed.version}"
         )
-    known = {v.id: v for v in ds.versions}
+    if known is None:
+        known = {v.id: v for v in ds.versions}
     version = known.get(parsed.version)
     if ds.manifest is not None and version is None:
         ds.problem(src, src.line("version"), "VK011", f"version {parsed.version} is not in versions.yaml")
-    items = {it.id: it for it in ds.items}
+    if items is None:
+        items = {it.id: it for it in ds.items}
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     articles = _articles(ds, version, report=False) if version is not None else None
     for item_id, coding in parsed.codings.items():
-        line = src.line("codings", item_id)
         item = items.get(item_id)
         if ds.codebook is not None and item is None:
-            ds.problem(src, line, "VK005", f"unknown power {item_id!r}: not in the codebook")
+            ds.problem(
+                src, src.line("codings", item_id), "VK005", f"unknown power {item_id!r}: not in the codebook"
+            )
             continue
         if item is not None and not item.admits(coding.status):
             allowed = ", ".join([*item.statuses, "unknown"])
@@ -121,26 +136,36 @@ def coding_file(ds: Dataset, src: Source, stem: str, parsed: CodingFile, present
             if parsed.basis == "secondary" and coding.confidence == "low":
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", item_id),
                     "VK022",
                     f"{item_id} is {coding.status} but cites no article (no legal text of the version read)",
                 )
             else:
-                ds.problem(src, line, "VK008", f"{item_id} is {coding.status} but cites no article")
+                ds.problem(
+                    src,
+                    src.line("codings", item_id),
+                    "VK008",
+                    f"{item_id} is {coding.status} but cites no article",
+                )
         if coding.status == "shared" and not coding.with_ and item is not None and item.kind == "power":
-            ds.problem(src, line, "VK014", f"{item_id} is shared but names no body in `with`")
+            ds.problem(
+                src, src.line("codings", item_id), "VK014", f"{item_id} is shared but names no body in `with`"
+            )
         if item is not None:
             _paraphrase(ds, src, item_id, coding.paraphrase, item.definition)
         if coding.confidence == "low" and not coding.note.strip():
             ds.problem(
-                src, line, "VK002", f"{item_id}: a low-confidence coding needs a note saying what is missing"
+                src,
+                src.line("codings", item_id),
+                "VK002",
+                f"{item_id}: a low-confidence coding needs a note saying what is missing",
             )
         if coding.confidence in ("high", "medium") and ds.references is not None:
             srcs = list(parsed.sources) + list(coding.sources)
             if not any(is_legal_text(ds, s) for s in srcs):
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", item_id),
                     "VK015",
                     f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
                     "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
@@ -178,21 +203,25 @@ def _check_cites(
     version_id: str,
 ) -> None:
     for i, text in enumerate(cites):
-        line = src.line("codings", item_id, "cite", i)
         try:
             ref = ArticleRef.parse(text)
         except ValueError as exc:
-            ds.problem(src, line, "VK012", f"{item_id}: {exc}")
+            ds.problem(src, src.line("codings", item_id, "cite", i), "VK012", f"{item_id}: {exc}")
             continue
         if articles is None:
             continue
         if ref.doc not in articles:
-            ds.problem(src, line, "VK009", f"{item_id}: version {version_id} has no document {ref.doc!r}")
+            ds.problem(
+                src,
+                src.line("codings", item_id, "cite", i),
+                "VK009",
+                f"{item_id}: version {version_id} has no document {ref.doc!r}",
+            )
         elif ref.article not in articles[ref.doc]:
             doc = f" in {ref.doc}" if ref.doc else ""
             ds.problem(
                 src,
-                line,
+                src.line("codings", item_id, "cite", i),
                 "VK009",
                 f"{item_id}: version {version_id} has no article {ref.article}{doc} (cited as {text})",
             )

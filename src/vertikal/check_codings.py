@@ -26,25 +26,31 @@ def unsettled(note: str) -> bool:
 
 
 def coding(ds: Dataset, src: Source, item: Item, item_id: str, c: Coding) -> None:
-    line = src.line("codings", item_id)
     if c.status == "unknown":
         if not c.note.strip():
-            ds.problem(src, line, "VK041", f"{item_id} is unknown: its note must say what is missing")
+            ds.problem(
+                src,
+                src.line("codings", item_id),
+                "VK041",
+                f"{item_id} is unknown: its note must say what is missing",
+            )
         if c.with_ or c.attrs:
             what = "bodies (`with`)" if c.with_ else "attributes"
             ds.problem(
                 src,
-                line,
+                src.line("codings", item_id),
                 "VK043",
                 f"{item_id} is unknown but names {what}; put the unverified lead in the note",
             )
     elif unsettled(c.note):
         ds.problem(
             src,
-            line,
+            src.line("codings", item_id),
             "VK042",
             f"{item_id} is coded {c.status} but its note says no source read settles it; code it unknown",
         )
+    if not c.attrs:
+        return
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     holders = set(ds.codebook.holders) if ds.codebook else set()
     for key, value in c.attrs.items():

@@ -99,7 +99,7 @@ class AttrSpec(Strict):
 
     type: AttrType = "text"
     about: str
-    values: list[str] = []
+    values: list[str] = Field(default_factory=list)
 
 
 class Item(Strict):
@@ -112,9 +112,11 @@ class Item(Strict):
     label: Labels
     definition: Definition
     statuses: dict[KnownStatus, str]
-    attributes: dict[str, Annotated[AttrSpec, BeforeValidator(_attr_shorthand)]] = {}
-    maps: dict[str, list[str]] = {}
-    holders: list[Ident] = ["president"]  # who the item applies to (codebook `holders`; docs/instruments.md)
+    attributes: dict[str, Annotated[AttrSpec, BeforeValidator(_attr_shorthand)]] = Field(default_factory=dict)
+    maps: dict[str, list[str]] = Field(default_factory=dict)
+    holders: list[Ident] = Field(
+        default_factory=lambda: ["president"]
+    )  # who the item applies to (codebook `holders`; docs/instruments.md)
 
     def admits(self, status: str) -> bool:
         return status == "unknown" or status in self.statuses
@@ -129,11 +131,13 @@ class Codebook(Strict):
     schema_: int = Field(alias="schema")
     domains: dict[Ident, Labels]
     bodies: dict[Ident, Labels]
-    holders: dict[Ident, Labels] = {}  # named persons a provision can attach to (e.g. an exemption)
+    holders: dict[Ident, Labels] = Field(
+        default_factory=dict
+    )  # named persons a provision can attach to (e.g. an exemption)
     items: list[Item]
     # items coded only in the codings of instruments other than the Constitution (outside the
     # per-version measures, which read `items` alone); docs/instruments.md
-    instrument_items: list[Item] = []
+    instrument_items: list[Item] = Field(default_factory=list)
 
 
 class Act(Strict):
@@ -150,7 +154,7 @@ class Document(Strict):
 
     title: Labels
     articles: list[str]
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 class Version(Strict):
@@ -168,7 +172,7 @@ class Version(Strict):
     sources: list[SourceRef] = Field(min_length=1)
     text: Url | None = None
     articles: list[str]
-    documents: dict[Ident, Document] = {}
+    documents: dict[Ident, Document] = Field(default_factory=dict)
     note: str = ""
 
 
@@ -195,11 +199,11 @@ class Coding(Strict):
     """The status of one codebook item in one version, with its evidence."""
 
     status: Status
-    with_: list[Ident] = Field(default=[], alias="with")
-    attrs: dict[str, Any] = {}
-    cite: list[str] = []
+    with_: list[Ident] = Field(default_factory=list, alias="with")
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    cite: list[str] = Field(default_factory=list)
     paraphrase: Line
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = Field(default_factory=list)
     confidence: Confidence
     note: str = ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +110,20 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+def display_paths(paths: Iterable[Path]) -> dict[Path, str]:
+    """`display_path` of each of many files, each folder resolved once (a symlinked file on its own)."""
+    folders: dict[Path, str] = {}
+    out: dict[Path, str] = {}
+    for path in paths:
+        if path.is_symlink():
+            out[path] = display_path(path)
+            continue
+        if path.parent not in folders:
+            folders[path.parent] = display_path(path.parent)
+        out[path] = str(Path(folders[path.parent]) / path.name)
+    return out
 
 
 class DataError(VertikalError):

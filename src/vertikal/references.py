@@ -54,7 +54,7 @@ class KindSpec(Strict):
 
     label: Labels
     rule: Annotated[str, StringConstraints(min_length=1)]
-    requires: list[str] = []
+    requires: list[str] = Field(default_factory=list)
     legal_text: bool = False
 
     @model_validator(mode="after")
@@ -110,7 +110,7 @@ class Reference(Strict):
 class Registry(Strict):
     schema_: int = Field(alias="schema")
     kinds: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], KindSpec]
-    rejected_hosts: list[RejectedHost] = []
+    rejected_hosts: list[RejectedHost] = Field(default_factory=list)
     sources: list[Reference]
 
     @cached_property
@@ -292,15 +292,19 @@ def _files(ds: Dataset) -> Iterator[Source]:
                 continue  # reported where the file is loaded
 
 
-def _check_url(ds: Dataset, src: Source, line: int, url: str, registry: Registry) -> None:
+def _check_url(ds: Dataset, src: Source, where: tuple[str | int, ...], url: str, registry: Registry) -> None:
+    """VK051/VK052 on the URL at `where` in `src` (its line found only for a problem)."""
     why = malformed(url)
     if why is not None:
-        ds.problem(src, line, "VK052", f"malformed URL {url!r}: {why}")
+        ds.problem(src, src.line(*where), "VK052", f"malformed URL {url!r}: {why}")
         return
     rule = rejected(url, registry.rejected_hosts)
     if rule is not None:
         ds.problem(
-            src, line, "VK051", f"{url} is on a rejected host ({rule.host}: {rule.why}); cite the original"
+            src,
+            src.line(*where),
+            "VK051",
+            f"{url} is on a rejected host ({rule.host}: {rule.why}); cite the original",
         )
 
 
@@ -335,7 +339,7 @@ def _registry(ds: Dataset, registry: Registry) -> None:
                 f"{', '.join(spec.requires)}",
             )
         if ref.url:
-            _check_url(ds, src, src.line("sources", i, "url"), ref.url, registry)
+            _check_url(ds, src, ("sources", i, "url"), ref.url, registry)
 
 
 def citations(ds: Dataset) -> dict[str, list[str]]:
@@ -387,21 +391,22 @@ def report(ds: Dataset) -> None:
     for src in _files(ds):
         akims = src.path.name == "akims.yaml"
         for path, role, value in _walk(src.doc.value):
-            line = src.line(*path)
             if role == "url" or (akims and looks_like_url(value)):
-                _check_url(ds, src, line, value, registry)
+                _check_url(ds, src, path, value, registry)
             elif registry.get(value) is not None:
                 used.add(value)
             elif looks_like_url(value):
                 ds.problem(
                     src,
-                    line,
+                    src.line(*path),
                     "VK053",
                     f"a bare URL is not a source id: register {value} in {REFERENCES} "
                     "(kind, title, publisher...) and cite its id",
                 )
             else:
-                ds.problem(src, line, "VK053", f"unknown source {value!r}: not registered in {REFERENCES}")
+                ds.problem(
+                    src, src.line(*path), "VK053", f"unknown source {value!r}: not registered in {REFERENCES}"
+                )
     ref_src = next((s for s in ds.sources.values() if s.path.name == REFERENCES), None)
     for i, ref in enumerate(registry.sources):
         if ref.id not in used and ref_src is not None:

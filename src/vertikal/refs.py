@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,12 @@ class ArticleRef:
 
     @classmethod
     def parse(cls, text: str) -> ArticleRef:
+        if cls is ArticleRef:
+            return _parse(text)
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> ArticleRef:
         m = _CITE.match(text)
         if m is None:
             raise ValueError(
@@ -59,6 +66,12 @@ class ArticleRef:
             "paragraph": self.paragraph,
             "subparagraph": self.subparagraph,
         }
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parse(text: str) -> ArticleRef:
+    """`ArticleRef.parse`, remembered: a citation recurs in many codings, and the value is frozen."""
+    return ArticleRef._parse(text)
 
 
 def expand_articles(spec: list[str]) -> frozenset[str]:

@@ -83,7 +83,10 @@ def _thaw(ds: Dataset) -> None:
     try:
         if state is None:
             raise _plain.Unkept("no state")
-        fields = _plain.decode(state)
+        from vertikal.loader import collector_paused
+
+        with collector_paused():  # millions of small acyclic objects, as in a load
+            fields = _plain.decode(state)
         if not isinstance(fields, dict) or set(fields) != STATE:
             raise _plain.Unkept("the fields of Dataset changed")
     except (ValueError, EOFError):

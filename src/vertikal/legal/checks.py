@@ -71,29 +71,40 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
             ds.problem(src, line("instruments", i, "force"), "VK058", f"{inst.id}: only a decree has `force`")
         previous = ""
         for j, v in enumerate(inst.versions):
-            where = line("instruments", i, "versions", j)
+            where = ("instruments", i, "versions", j)  # its line is found only for a problem
             if inst.kind == "constitution":
                 if v.id not in manifest and ds.manifest is not None:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} is not in versions.yaml")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} is not in versions.yaml"
+                    )
                 if v.id in constitutional:
-                    ds.problem(src, where, "VK058", f"version {v.id} belongs to two Constitution instruments")
+                    ds.problem(
+                        src, line(*where), "VK058", f"version {v.id} belongs to two Constitution instruments"
+                    )
                 constitutional.add(v.id)
                 start = ds.version(v.id).in_force if v.id in manifest else None
             else:
                 start = v.in_force
                 if start is None:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} has no date in force")
+                    ds.problem(src, line(*where), "VK058", f"{inst.id}: version {v.id} has no date in force")
                 if v.approximate and not v.in_force_note and start != inst.adopted:
                     ds.problem(
-                        src, where, "VK058", f"{inst.id}: version {v.id}: say why its date is approximate"
+                        src,
+                        line(*where),
+                        "VK058",
+                        f"{inst.id}: version {v.id}: say why its date is approximate",
                     )
                 _article_list(ds, src, where, inst, v)
             if start is not None:
                 if start <= previous:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} is not after the one before")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} is not after the one before"
+                    )
                 previous = start
                 if inst.repealed is not None and start >= inst.repealed.date:
-                    ds.problem(src, where, "VK058", f"{inst.id}: version {v.id} starts after the repeal")
+                    ds.problem(
+                        src, line(*where), "VK058", f"{inst.id}: version {v.id} starts after the repeal"
+                    )
     for mv in ds.versions:
         if mv.id not in constitutional:
             ds.problem(
@@ -101,11 +112,13 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
             )
 
 
-def _article_list(ds: Dataset, src: Source | None, line: int, inst: Instrument, v: InstrumentVersion) -> None:
+def _article_list(
+    ds: Dataset, src: Source | None, where: tuple[str | int, ...], inst: Instrument, v: InstrumentVersion
+) -> None:
     try:
         expand_articles(v.articles)
     except ValueError as exc:
-        ds.problem(src, line, "VK058", f"{inst.id}: version {v.id}: {exc}")
+        ds.problem(src, src.line(*where) if src else 0, "VK058", f"{inst.id}: version {v.id}: {exc}")
 
 
 def _codings(
@@ -124,10 +137,9 @@ def _codings(
         ds.problem(src, 1, "VK059", f"{inst.id} version {version.id} was not read: do not code it")
     seen: set[tuple[str, str]] = set()
     for i, c in enumerate(codings):
-        line = src.line("codings", i)
         what = f"{c.holder}/{c.item}"
         if (c.holder, c.item) in seen:
-            ds.problem(src, line, "VK057", f"{what} is coded twice")
+            ds.problem(src, src.line("codings", i), "VK057", f"{what} is coded twice")
         seen.add((c.holder, c.item))
         item = items.get(c.item)
         if c.holder not in holders:
@@ -140,14 +152,17 @@ def _codings(
             if c.holder not in item.holders:
                 ds.problem(
                     src,
-                    line,
+                    src.line("codings", i),
                     "VK057",
                     f"{what}: {c.item} applies to {', '.join(item.holders)}, not {c.holder}",
                 )
             if not item.admits(c.status):
                 allowed = ", ".join([*item.statuses, "unknown"])
                 ds.problem(
-                    src, line, "VK057", f"{what}: status {c.status!r} does not apply; allowed: {allowed}"
+                    src,
+                    src.line("codings", i),
+                    "VK057",
+                    f"{what}: status {c.status!r} does not apply; allowed: {allowed}",
                 )
             for key, value in c.attrs.items():
                 spec = item.attributes.get(key)
@@ -160,26 +175,38 @@ def _codings(
                     ds.problem(src, src.line("codings", i, "attrs", key), "VK057", f"{what}.{key}: {why}")
         for body in c.with_:
             if body not in bodies:
-                ds.problem(src, line, "VK057", f"{what}: unknown body {body!r}")
+                ds.problem(src, src.line("codings", i), "VK057", f"{what}: unknown body {body!r}")
         if c.status in ("sole", "shared") and not c.cite:
-            ds.problem(src, line, "VK059", f"{what} is {c.status} but cites no article of {inst.id}")
+            ds.problem(
+                src,
+                src.line("codings", i),
+                "VK059",
+                f"{what} is {c.status} but cites no article of {inst.id}",
+            )
         if (c.status == "unknown" or c.confidence == "low") and not c.note.strip():
-            ds.problem(src, line, "VK059", f"{what}: an unknown or low-confidence coding needs a note")
+            ds.problem(
+                src,
+                src.line("codings", i),
+                "VK059",
+                f"{what}: an unknown or low-confidence coding needs a note",
+            )
         for j, text in enumerate(c.cite):
-            at = src.line("codings", i, "cite", j)
             try:
                 ref = ArticleRef.parse(text)
             except ValueError as exc:
-                ds.problem(src, at, "VK056", f"{what}: {exc}")
+                ds.problem(src, src.line("codings", i, "cite", j), "VK056", f"{what}: {exc}")
                 continue
             if ref.doc is not None:
                 ds.problem(
-                    src, at, "VK056", f"{what}: {text}: cite this instrument's own articles, with no prefix"
+                    src,
+                    src.line("codings", i, "cite", j),
+                    "VK056",
+                    f"{what}: {text}: cite this instrument's own articles, with no prefix",
                 )
             elif articles is not None and ref.article not in articles:
                 ds.problem(
                     src,
-                    at,
+                    src.line("codings", i, "cite", j),
                     "VK056",
                     f"{what}: {inst.id} version {version.id} has no article {ref.article} ({text})",
                 )

@@ -19,6 +19,7 @@ def read(ds: Dataset) -> None:
     """Load ``instruments.yaml`` (when present) and every ``codings/<instrument>/<version>.yaml``."""
     from vertikal.dataset import _validate, read_source
     from vertikal.legal.model import InstrumentSet
+    from vertikal.problems import display_paths
 
     path = ds.root / INSTRUMENTS
     if not path.is_file():
@@ -31,8 +32,10 @@ def read(ds: Dataset) -> None:
     if not codings_dir.is_dir():
         return
     for folder in sorted(p for p in codings_dir.iterdir() if p.is_dir()):
-        for file in sorted(folder.glob("*.yaml")):
-            csrc = read_source(ds, file)
+        files = sorted(folder.glob("*.yaml"))
+        names = display_paths(files)
+        for file in files:
+            csrc = read_source(ds, file, names[file])
             if csrc is None:
                 continue
             parsed = _coding_file(ds, csrc)
@@ -51,9 +54,12 @@ def read(ds: Dataset) -> None:
 
 def _coding_file(ds: Dataset, src: Source) -> InstrumentCodingFile | None:
     """Validate an instrument's codings file coding by coding, so one bad coding hides no other."""
-    from vertikal.dataset import _validate
+    from vertikal.dataset import _at_once, _validate
     from vertikal.legal.model import InstrumentCoding, InstrumentCodingFile, InstrumentCodingFileHead
 
+    whole = _at_once(src, InstrumentCodingFile)
+    if whole is not None:
+        return whole
     head = _validate(ds, src, InstrumentCodingFileHead)
     if head is None:
         return None

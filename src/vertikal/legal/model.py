@@ -49,8 +49,8 @@ class InstrumentVersion(Strict):
     approximate: bool = False  # in_force is a lower bound or a placeholder, not the established day
     in_force_note: str = ""
     act: Act | None = None  # the amending act (None: the original wording)
-    articles: list[str] = []
-    sources: list[SourceRef] = []
+    articles: list[str] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
     read: bool = False  # whether the text of this version was read (only read versions are coded)
     note: str = ""
 
@@ -63,7 +63,7 @@ class Instrument(Strict):
     number: str = ""
     adopted: IsoDate
     repealed: Repeal | None = None
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = Field(default_factory=list)
     versions: list[InstrumentVersion] = Field(min_length=1)
     note: str = ""
 
