@@ -537,6 +537,28 @@ def source(ref: Any, lang: str = DEFAULT_LANG) -> str:
     return _sentences(author, title, container, f"{publisher}, {when}" if publisher else when)
 
 
+def source_html(value: Mapping[str, Any], lang: str = DEFAULT_LANG) -> Any:
+    """A described source (vertikal.references.describe) as HTML (a markupsafe.Markup), for the web
+    and the report alike: linked to its URL when it has one, marked with its language when that is
+    not `lang` (a title in [brackets] is vertikal's own description in references.yaml, in English),
+    followed by the articles it is cited for."""
+    from markupsafe import Markup, escape
+
+    text = source(value, lang) if value.get("kind") else str(value.get("cite", ""))
+    supplied = str(value.get("title") or "").startswith("[")
+    written = "en" if supplied else str(value.get("lang") or "")
+    url = str(value.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
+    else:
+        shown = escape(text)
+    if written and written != lang:
+        shown = Markup('<span lang="%s">%s</span>') % (written, shown)
+    if value.get("articles"):
+        shown += " " + cites(value["articles"], lang)
+    return shown
+
+
 def ranged(point: float | None, low: float | None, high: float | None, lang: str = DEFAULT_LANG) -> str:
     """A measure's point value with its range when unknown codings widen it: '23', '0 [0–45.5]'.
 

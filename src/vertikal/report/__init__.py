@@ -89,29 +89,8 @@ def _env(lang: str, names: fmt.Names) -> Any:
     env.filters.update(_marked(lang, names))
     env.filters["md"] = _md
     env.filters["cell"] = lambda text: _md(text).replace("|", "\\|")
-    env.filters["source"] = _source
+    env.filters["source"] = fmt.source_html  # {{ ref|source(lang) }}
     return env
-
-
-def _source(value: dict[str, Any], lang: str) -> Any:
-    """A described source (vertikal.references.describe) in `lang`, linked to its URL when it has one."""
-    from markupsafe import Markup, escape
-
-    text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-    # marked with the language it is written in; a title in [brackets] is vertikal's own description
-    # (references.yaml), written in English
-    supplied = str(value.get("title") or "").startswith("[")
-    written = "en" if supplied else str(value.get("lang") or "")
-    url = str(value.get("url") or "")
-    if url.startswith(("https://", "http://")):
-        shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
-    else:
-        shown = escape(text)
-    if written and written != lang:
-        shown = Markup('<span lang="%s">%s</span>') % (written, shown)
-    if value.get("articles"):
-        shown += " " + fmt.cites(value["articles"], lang)
-    return shown
 
 
 def render(ds: Dataset, lang: str) -> dict[str, Any]:

@@ -225,24 +225,8 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
         )
 
     def source(value: dict[str, Any]) -> Markup:
-        """A described source (vertikal.references.describe): its display form, linked to its URL.
-
-        A source written in another language than the page's is marked with its language.
-        """
-        text = fmt.source(value, lang) if value.get("kind") else str(value.get("cite", ""))
-        # marked with the language it is written in; a title in [brackets] is vertikal's own description
-        # (references.yaml), written in English
-        supplied = str(value.get("title") or "").startswith("[")
-        written = "en" if supplied else str(value.get("lang") or "")
-        url = str(value.get("url") or "")
-        if url.startswith(("https://", "http://")):
-            shown = Markup('<a href="%s" rel="noopener noreferrer">%s</a>') % (url, text)
-        else:
-            shown = escape(text)
-        if written and written != lang:
-            shown = Markup('<span lang="%s">%s</span>') % (written, shown)
-        if value.get("articles"):
-            shown += " " + fmt.cites(value["articles"], lang)
+        """A described source in the page's language (fmt.source_html)."""
+        shown: Markup = fmt.source_html(value, lang)
         return shown
 
     return {
