@@ -224,18 +224,13 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
             for c in values
         )
 
-    def source(value: dict[str, Any]) -> Markup:
-        """A described source in the page's language (fmt.source_html)."""
-        shown: Markup = fmt.source_html(value, lang)
-        return shown
-
     return {
         "en": en,
         "local": local,
         "status": status,
         "cites": cites,
         "attr_change": attr_change,
-        "source": source,
+        "source": lambda value: fmt.source_html(value, lang),  # a described source, as HTML
     }
 
 
