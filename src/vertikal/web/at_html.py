@@ -52,6 +52,7 @@ class RowWriter:
         self._titles: dict[str, str] = {}
         self._labels: dict[tuple[Any, ...], str] = {}
         self._cited: dict[tuple[Any, ...], str] = {}
+        self._words: dict[str, str] = {}
 
     def _status(self, value: str) -> str:
         found = self._statuses.get(value)
@@ -134,8 +135,14 @@ class RowWriter:
         return "".join(parts)
 
     def _(self, message: str, **values: Any) -> str:
-        """A word of the page as the templates' newstyle gettext gives it (values escaped)."""
-        return str(Markup(self.gettext(message)) % values)
+        """A word of the page as the templates' newstyle gettext gives it (values escaped); the page's
+        own words, without values, translated once."""
+        if values:
+            return str(Markup(self.gettext(message)) % values)
+        found = self._words.get(message)
+        if found is None:
+            found = self._words[message] = str(Markup(self.gettext(message)) % {})
+        return found
 
     def state(
         self,
