@@ -239,6 +239,24 @@ def notices(asked: str) -> list[tuple[str, str]]:
     return [(lang, _catalog(lang).gettext(UNSUPPORTED) % {"asked": fmt.quote(asked, lang)}) for lang in LANGS]
 
 
+def _local_url(lang: str) -> Any:
+    """The templates' `url()` in one language; a path without parameters written once (a page links
+    to the same dozen pages)."""
+    paths: dict[str, str] = {}
+
+    def local_url(path: str, **params: Any) -> str:
+        if params:
+            return url(path, lang, **params)
+        found = paths.get(path)
+        if found is None:
+            found = url(path, lang)
+            if len(paths) < 4096:
+                paths[path] = found
+        return found
+
+    return local_url
+
+
 def _fast_gettext(gt: Any) -> Any:
     """The templates' `_()`: Jinja's newstyle gettext (the translation is markup, values put into it
     are escaped), without its two indirections, and a word without values translated once. A page
@@ -275,6 +293,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # package files: never stat them again on every page
     )
     translations = _catalog(lang)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -293,7 +312,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         lang=lang,
         langs=LANGS,
         lang_names=LANG_NAMES,
-        url=lambda path, **params: url(path, lang, **params),
+        url=_local_url(lang),
         url_in=url,
         term=term,
         notices=notices,
