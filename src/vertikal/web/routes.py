@@ -456,7 +456,3 @@ async def favicon() -> Response:
 
     icon = resources.files("vertikal") / "web" / "static" / "favicon.svg"
     return Response(icon.read_bytes(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
-
-
-# the pages of a day (/at/DAY and its twin), registered on this router by importing them
-import vertikal.web.routes_dated  # noqa: E402, F401

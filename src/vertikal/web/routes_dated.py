@@ -14,14 +14,18 @@ import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from vertikal.web import dated, i18n, schemas
 from vertikal.web.errors import BAD_DAY, NO_INSTRUMENTS, UNKNOWN_HOLDER, BadRequestError, NotFoundError
 from vertikal.web.middleware import no_cache
-from vertikal.web.routes import JsonLang, Lang, answer, render, router
+from vertikal.web.routes import JsonLang, Lang, answer, render
+
+# the pages of a day, never kept by the response cache: matched before the site's other routes
+# (create_app), whose pages mostly come from that cache without reaching a route
+router = APIRouter()
 
 Day = Annotated[
     str,
