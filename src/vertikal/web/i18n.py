@@ -308,7 +308,21 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         """Babel's long date, memoised (bounded): a page of a day repeats its versions' dates."""
         return fmt.date_long(iso, lang)
 
+    headers: dict[tuple[Any, ...], Markup] = {}
+
+    def site_header(page: str | None, country: Any) -> Markup:
+        """header.html, written once per current page and country name (a page links to the same
+        dozen pages in the same words)."""
+        key = (page, *sorted((country or {}).items()))
+        found = headers.get(key)
+        if found is None:
+            found = Markup(env.get_template("header.html").render(page=page, country=country))
+            if len(headers) < 256:
+                headers[key] = found
+        return found
+
     env.globals.update(
+        site_header=site_header,
         lang=lang,
         langs=LANGS,
         lang_names=LANG_NAMES,
