@@ -15,7 +15,7 @@ import vertikal
 from vertikal import legal
 from vertikal.legal import state
 from vertikal.web import i18n
-from vertikal.web.at_html import RowWriter
+from vertikal.web.at_html import DayWriter
 
 
 def _powers(ds: vertikal.Dataset) -> list[dict[str, Any]]:
@@ -59,7 +59,7 @@ def test_rows_written_in_python_equal_the_template(app: Any, lang: str) -> None:
     env = app.state.envs[lang]  # with the database's names of bodies and documents, as the site has
     titles, known = app.state.legal.titles(), app.state.store.item_ids
     template = env.get_template("at_row.html")
-    writer = RowWriter(env, titles, known)
+    writer = DayWriter(env, titles, known)
     powers = _powers(ds)
     assert len(powers) > 100
     assert (
@@ -77,7 +77,7 @@ def test_the_state_written_in_python_equals_the_template(app: Any, lang: str) ->
     titles, known = app.state.legal.titles(), app.state.store.item_ids
     names = app.state.legal.holder_names()
     template = env.get_template("at_state.html")
-    writer = RowWriter(env, titles, known)
+    writer = DayWriter(env, titles, known)
     days = ["1900-01-01", *state._bounds(ds)]
     seen = set()
     for day in days:

@@ -152,6 +152,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return Translations(fp=buf)
 
 
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The language's catalog (gettext, ngettext), for the page parts written in Python (`at_html`)."""
+    return _catalog(lang)
+
+
 def translator(lang: str) -> Any:
     """The language's gettext, for words put into data the page carries (a chart's tooltips)."""
     return _catalog(lang).gettext

@@ -146,7 +146,7 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
 
 
 def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
-    """The part of a page of a day below the form (at_state.html, written by `at_html.RowWriter`),
+    """The part of a page of a day below the form (at_state.html, written by `at_html.DayWriter`),
     each power's row kept (`LegalSource.kept`): a power is one object shared by every interval whose
     versions code it alike (`legal.state`), so its row is the same wherever it appears, whatever the day."""
     source = request.app.state.legal
