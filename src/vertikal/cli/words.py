@@ -281,7 +281,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "Showing the {count} most recent of {total} versions ({first} to {last}). For the others: --to {left}"
     " (or --from/--to), --transpose for versions as rows, or a wider terminal.": (
-        "Показаны {count} последних редакций из {total} ({first}–{last}). Остальные: --to {left}"
+        "Показаны последние редакции: {count} из {total} ({first}–{last}). Остальные: --to {left}"
         " (или --from/--to), --transpose — редакции строками, или более широкий терминал.",
         "{total} редакцияның соңғы {count} редакциясы көрсетілді ({first}–{last}). Қалғандары: --to"
         " {left} (немесе --from/--to), --transpose редакцияларды жол ретінде көрсетеді, немесе кеңірек"
