@@ -20,7 +20,17 @@ if TYPE_CHECKING:
     from vertikal.dataset import Dataset
     from vertikal.problems import Problem
 
-console = Console()
+
+def _terminal() -> Console:
+    """The console of every table. Rich reads COLUMNS once, when a console is made, and keeps it; this
+    one reads it (else the terminal's size) at each print, whenever this module was first imported.
+    `console.width = N` still fixes the width (as the tests do)."""
+    out = Console()
+    out._width = None  # what Rich took from COLUMNS at import: forgotten, read at print time instead
+    return out
+
+
+console = _terminal()
 
 STATUS_STYLE = {"sole": "bold green", "shared": "yellow", "absent": "dim", "unknown": "magenta"}
 CONF_STYLE = {"high": "green", "medium": "yellow", "low": "red"}

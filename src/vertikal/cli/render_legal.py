@@ -162,7 +162,7 @@ def timeline_by_date(result: dict[str, Any], lang: str = "en") -> None:
     body = []
     for r in result["versions"]:
         values = [
-            fmt.ranged(*(r["measures"].get(m, {}).get(k) for k in ("total", "low", "high")), lang)
+            fmt.ranged(*(r["measures"].get(m, {}).get(k) for k in ("total", "low", "high")), lang=lang)
             for m in measures
         ]
         hs = r["holders"]
