@@ -162,8 +162,8 @@ def timeline_by_date(result: dict[str, Any], lang: str = "en") -> None:
     body = []
     for r in result["versions"]:
         values = [
-            fmt.ranged(*(r["measures"].get(m, {}).get(k) for k in ("total", "low", "high")), lang=lang)
-            for m in measures
+            fmt.ranged(v.get("total"), v.get("low"), v.get("high"), lang)
+            for v in (r["measures"].get(m, {}) for m in measures)
         ]
         hs = r["holders"]
         body.append(
