@@ -281,8 +281,8 @@ def sensitivity(result: dict[str, Any], lang: str = "en") -> None:
         console.print(f"[bold]{escape(s['id'])}[/]: {escape(what)}")
     cols = [
         Col(tr("claim", lang), "id", head=True),
-        Col(tr("as coded", lang), "id"),
-        *(Col(i, "id") for i in ids),
+        Col(tr("as coded", lang), width=12),  # verdicts wrap at spaces (long ones in Kazakh)
+        *(Col(i, width=12) for i in ids),
     ]
     rows = [
         [

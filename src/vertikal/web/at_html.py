@@ -126,7 +126,7 @@ class RowWriter:
             f"      <td>{self._title(p['instrument'])}<br>"
             f'<span class="muted">{self._version(p["version"])}</span></td>\n'
             f"      <td>{self._cites(p['cite'], p['instrument'], p['version'])}</td>\n"
-            f"      <td>{self._en(p['paraphrase'])}\n"
+            f"      <td>{self._en(p['paraphrase'])}\n",
         ]
         also = p["also"]
         if also:
