@@ -148,7 +148,7 @@ def decentralization(result: dict[str, Any], lang: str = "en") -> None:
     )
     t.add_column(tr("year", lang), no_wrap=True)
     for tier in result["tiers"]:
-        t.add_column(tr(TIER_HEAD[tier], lang) if tier in TIER_HEAD else tier, no_wrap=True)
+        t.add_column(tr(TIER_HEAD.get(tier, tier), lang), no_wrap=True)  # a tier's id, or a short name
     t.add_column(tr("nat.", lang), justify="right", no_wrap=True)
     t.add_column(tr("range", lang), no_wrap=True)
     for y in result["years"]:
