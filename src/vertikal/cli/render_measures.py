@@ -170,8 +170,8 @@ def compare(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     show(cols, rows, title=tr("{a} → {b}: what changed", lang, a=a_id, b=b_id), console=console)
     m_cols = [
         Col(tr("measure", lang), "id", head=True),
-        Col(tr("from", lang), "num"),
-        Col(tr("to", lang), "num"),
+        Col(tr("from|value", lang), "num"),
+        Col(tr("to|value", lang), "num"),
         Col(tr("delta", lang), "num"),
         Col(tr("step", lang), "id", head=True),
         Col(tr("up", lang), width=14),

@@ -38,33 +38,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "constr.": ("огранич.", "шектеулер"),
     "title": ("название", "атауы"),
     "date": ("дата", "күні"),
-    "what": ("что", "не болды"),
+    "what": ("событие", "оқиға"),
     "instrument": ("акт", "акті"),
     "holder": ("носитель", "иесі"),
     "power": ("полномочие", "өкілеттік"),
     "president": ("президент", "президент"),
     "first pres.": ("первый през.", "тұңғыш през."),
-    "pres.-type": ("през. типа", "през. үлгі"),
+    "pres.-type": ("през. типа", "през. үлгідегі"),
     "measure": ("показатель", "көрсеткіш"),
     "from": ("с", "бастап"),
     "to": ("по", "дейін"),
+    "from|value": ("было", "бұрын"),  # a measure's value before and after a step (the web's Before/After)
+    "to|value": ("стало", "кейін"),
     "delta": ("разница", "айырма"),
     "step": ("оценка", "бағасы"),
-    "up": ("рост", "өсім"),
-    "down": ("снижение", "кеміс"),
-    "component": ("компонент", "құрамдас"),
+    "up": ("повышают", "арттырады"),
+    "down": ("понижают", "кемітеді"),
+    "component": ("компонент", "құрамдас бөлік"),
     "score": ("балл", "балл"),
     "max": ("макс.", "ең көбі"),
     "rule": ("правило", "ереже"),
     "evidence": ("основания", "негіздер"),
     "claim": ("утверждение", "тұжырым"),
     "verdict": ("вывод", "қорытынды"),
-    "text": ("текст", "мәтіні"),
+    "text": ("текст", "мәтін"),
     "by dimension and measure": ("по измерениям и показателям", "өлшем мен көрсеткіш бойынша"),
     "as coded": ("по данным", "кодталғандай"),
     "method": ("порядок", "тәртібі"),
     "dismissal": ("освобождение", "босату"),
-    "acts cancelled by President": ("акты отменяет Президент", "актілерін Президент жояды"),
+    "acts cancelled by President": ("акты отменяет Президент", "актілерінің күшін Президент жояды"),
     "event": ("событие", "оқиға"),
     "tiers": ("уровни", "деңгейлер"),
     "counts": ("числа", "сандар"),
@@ -133,7 +135,7 @@ WORDS: dict[str, tuple[str, str]] = {
     " either, counted once (docs/instruments.md)": (
         "президент, первый през.: полномочия носителя в этот день (единолично или совместно); през. типа:"
         " у любого из двух, каждое один раз (docs/instruments.md)",
-        "президент, тұңғыш през.: иесінің сол күнгі өкілеттіктері (дербес немесе бірлесіп); през. үлгі:"
+        "президент, тұңғыш през.: иесінің сол күнгі өкілеттіктері (дербес немесе бірлесіп); през. үлгідегі:"
         " екеуінің біріндегі өкілеттіктер, әрқайсысы бір рет (docs/instruments.md)",
     ),
     "Measures": ("Показатели", "Көрсеткіштер"),
@@ -218,7 +220,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "no problems": ("проблем нет", "ақау жоқ"),
     "warnings: {n}": ("предупреждений: {n}", "ескертулер: {n}"),
     "errors: {n}": ("ошибок: {n}", "қателер: {n}"),
-    "--warnings lists them": ("--warnings перечисляет их", "--warnings оларды тізеді"),
+    "--warnings lists them": ("--warnings перечисляет их", "--warnings оларды тізіп көрсетеді"),
     # akims
     "P appointed by the President; +PM on the PM's proposal; +M with maslikhat consent; +M2 from two or"
     " more nominees voted on by maslikhats; A by a higher akim; A+M by a higher akim with maslikhat"
@@ -296,9 +298,11 @@ _INDEX = {"ru": 0, "kk": 1}
 
 
 def tr(en: str, lang: str = "en", **fields: Any) -> str:
-    """The English text `en` in `lang` (English when the language or the word is not here), filled."""
+    """The English text `en` in `lang` (English when the language or the word is not here), filled.
+
+    A key may name its sense after "|" ("from|value"): English shows what comes before it."""
     i = _INDEX.get(lang)
-    text = en if i is None or en not in WORDS else WORDS[en][i]
+    text = en.split("|")[0] if i is None or en not in WORDS else WORDS[en][i]
     return text.format(**fields) if fields else text
 
 
