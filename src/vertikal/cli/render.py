@@ -91,13 +91,13 @@ def versions(rows: list[dict[str, Any]], lang: str = "en") -> None:
             [
                 r["id"],
                 r["in_force"] + (f"\n→ {r['until']}" if r["until"] else ""),
-                r["basis"],
+                tr(r["basis"], lang),
                 f"{c['sole']}/{c['shared']}/{c['absent']}"
                 + (f"/{c['unknown']}?" if c.get("unknown") else ""),
                 _in_force(k.get("check", {})),
                 _in_force(k.get("constraint", {})),
                 f"{escape(fmt.pick(r['label'], lang))}\n"
-                f"[dim]{fmt.value(r['kind'])}: {escape(fmt.pick(r['act'], lang))}[/]",
+                f"[dim]{tr(fmt.value(r['kind']), lang)}: {escape(fmt.pick(r['act'], lang))}[/]",
             ]
         )
     caption = tr(

@@ -33,7 +33,9 @@ def instruments(rows: list[dict[str, Any]], lang: str = "en") -> None:
     ]
     body = []
     for r in rows:
-        kind = r["kind"] + (f" ({r['force']})" if r["force"] else "")
+        kind = tr(fmt.value(r["kind"]), lang) + (
+            f" ({tr(fmt.value(r['force']), lang)})" if r["force"] else ""
+        )
         dated = [v for v in r["versions"] if v["in_force"]]
         read = sum(1 for v in dated if v["read"])
         span = f"{dated[0]['in_force']} →" if dated else ""
@@ -41,7 +43,7 @@ def instruments(rows: list[dict[str, Any]], lang: str = "en") -> None:
         body.append(
             [
                 r["id"],
-                kind.replace("_", " "),
+                kind,
                 escape(fmt.pick(r["title"], lang)),
                 (tr("{n} ({read} read)", lang, n=len(dated), read=read) + f"\n{span} {end}").rstrip(),
             ]
