@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 from vertikal.web import i18n
 
 
-class RowWriter:
-    """Writes one row of the page of a day for a holder and a power, in one language.
+class DayWriter:
+    """Writes the page of a day below its form (`state`) and its rows (a call), in one language.
 
     Values are escaped with `markupsafe.escape` and joined as plain strings (markup's own `%` is several
     times slower); the words that do not depend on the power are translated once."""
@@ -35,7 +35,7 @@ class RowWriter:
         f: Mapping[str, Any] = env.filters
         g: Mapping[str, Any] = env.globals
         self.lang: str = g["lang"]
-        catalog = i18n._catalog(self.lang)
+        catalog = i18n.catalog(self.lang)
         self.ngettext: Callable[[str, str, int], str] = catalog.ngettext
         self.local, self.status, self.cites, self.en = f["local"], f["status"], f["cites"], f["en"]
         self.date, self.bodies, self.attrs = f["date"], f["bodies"], f["attrs"]

@@ -152,6 +152,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return Translations(fp=buf)
 
 
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The language's catalog (gettext, ngettext), for the page parts written in Python (`at_html`)."""
+    return _catalog(lang)
+
+
 def translator(lang: str) -> Any:
     """The language's gettext, for words put into data the page carries (a chart's tooltips)."""
     return _catalog(lang).gettext
@@ -308,7 +313,21 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         """Babel's long date, memoised (bounded): a page of a day repeats its versions' dates."""
         return fmt.date_long(iso, lang)
 
+    headers: dict[tuple[Any, ...], Markup] = {}
+
+    def site_header(page: str | None, country: Any) -> Markup:
+        """header.html, written once per current page and country name (a page links to the same
+        dozen pages in the same words)."""
+        key = (page, *sorted((country or {}).items()))
+        found = headers.get(key)
+        if found is None:
+            found = Markup(env.get_template("header.html").render(page=page, country=country))
+            if len(headers) < 256:
+                headers[key] = found
+        return found
+
     env.globals.update(
+        site_header=site_header,
         lang=lang,
         langs=LANGS,
         lang_names=LANG_NAMES,
