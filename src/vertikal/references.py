@@ -249,27 +249,37 @@ def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
         # a codings file (the bulk of the data): only its own and its codings' sources
         yield from _walk({k: v for k, v in node.items() if k != "codings"})
         for item, coding in node["codings"].items():
-            if isinstance(coding, dict) and "sources" in coding:
+            if isinstance(coding, dict) and isinstance(sources := coding.get("sources"), list):
+                yield from _sources(sources, ("codings", item, "sources"))
+            elif isinstance(coding, dict) and "sources" in coding:
                 yield from _walk({"sources": coding["sources"]}, ("codings", item))
         return
     if isinstance(node, dict):
         for key, value in node.items():
             sub = (*path, key)
             if key == "sources" and isinstance(value, list):
-                for i, entry in enumerate(value):
-                    if isinstance(entry, str):
-                        yield (*sub, i), "ref", entry
-                    elif isinstance(entry, dict) and isinstance(entry.get("ref"), str):
-                        yield (*sub, i, "ref"), "ref", entry["ref"]
-                    elif isinstance(entry, dict) and isinstance(entry.get("url"), str):
-                        yield (*sub, i, "url"), "ref", entry["url"]
+                yield from _sources(value, sub)
             elif key in ("url", "text") and isinstance(value, str) and looks_like_url(value):
                 yield sub, "url", value
-            else:
+            elif isinstance(value, (dict, list)):  # (a scalar holds no reference)
                 yield from _walk(value, sub)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _walk(value, (*path, i))
+            if isinstance(value, (dict, list)):
+                yield from _walk(value, (*path, i))
+
+
+def _sources(
+    entries: list[Any], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """The references of a `sources` list at `path`: ids, or entries with a `ref` or a `url`."""
+    for i, entry in enumerate(entries):
+        if isinstance(entry, str):
+            yield (*path, i), "ref", entry
+        elif isinstance(entry, dict) and isinstance(entry.get("ref"), str):
+            yield (*path, i, "ref"), "ref", entry["ref"]
+        elif isinstance(entry, dict) and isinstance(entry.get("url"), str):
+            yield (*path, i, "url"), "ref", entry["url"]
 
 
 def _files(ds: Dataset) -> Iterator[Source]:
