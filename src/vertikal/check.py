@@ -116,6 +116,7 @@ def coding_file(
         said = {it.id: _said(it.definition) for it in items.values()}
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     articles = _articles(ds, version, report=False) if version is not None else None
+    file_legal = any(is_legal_text(ds, s) for s in parsed.sources)  # the file's sources serve each coding
     for item_id, coding in parsed.codings.items():
         item = items.get(item_id)
         if ds.codebook is not None and item is None:
@@ -169,16 +170,18 @@ def coding_file(
                 "VK002",
                 f"{item_id}: a low-confidence coding needs a note saying what is missing",
             )
-        if coding.confidence in ("high", "medium") and ds.references is not None:
-            srcs = list(parsed.sources) + list(coding.sources)
-            if not any(is_legal_text(ds, s) for s in srcs):
-                ds.problem(
-                    src,
-                    src.line("codings", item_id),
-                    "VK015",
-                    f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
-                    "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
-                )
+        if (
+            coding.confidence in ("high", "medium")
+            and ds.references is not None
+            and not (file_legal or any(is_legal_text(ds, s) for s in coding.sources))
+        ):
+            ds.problem(
+                src,
+                src.line("codings", item_id),
+                "VK015",
+                f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
+                "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
+            )
         _check_cites(ds, src, item_id, coding.cite, articles, parsed.version)
     if ds.codebook is not None:
         for item in ds.codebook.items:
