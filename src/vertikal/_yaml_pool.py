@@ -50,6 +50,9 @@ _BOOT = (
     "import sys; sys.path.insert(0, sys.argv[1]); from vertikal._yaml_pool import serve; serve(sys.argv[2])"
 )
 _HEAD = struct.Struct("<Q")
+# What one read takes from the pipe: no more than a pipe holds (64 KiB by default), and under the size
+# at which each read would map and unmap fresh memory.
+_CHUNK = 1 << 16
 
 
 def digest(raw: bytes) -> bytes:
@@ -87,7 +90,7 @@ class _Helper:
                 if block and self.proc.poll() is None:
                     continue
                 return
-            chunk = os.read(self.out, 1 << 20)
+            chunk = os.read(self.out, _CHUNK)
             if not chunk:
                 self.over = True
                 return
@@ -159,10 +162,10 @@ def prefetch(root: Path, limits: Limits = LIMITS) -> Iterator[None]:
     helper's parse.
 
     Nothing starts when they add up to `THRESHOLD` bytes or fewer, when a prefetch is already on in
-    this thread, or when this Python cannot start itself.
+    this thread, when this process may use only one core, or when this Python cannot start itself.
     """
     helper = None
-    if _yaml.prepared.get() is None and sys.executable and os.name == "posix":  # (select on pipes)
+    if _yaml.prepared.get() is None and sys.executable and _cores() > 1:
         with contextlib.suppress(OSError, ValueError, subprocess.SubprocessError):
             helper = _start(root, limits)
     if helper is None:
@@ -174,6 +177,13 @@ def prefetch(root: Path, limits: Limits = LIMITS) -> Iterator[None]:
     finally:
         _yaml.prepared.reset(token)
         helper.close()
+
+
+def _cores() -> int:
+    """The cores this process may run on (0 where pipes cannot be polled: not POSIX)."""
+    if os.name != "posix":
+        return 0
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _start(root: Path, limits: Limits) -> _Helper | None:
