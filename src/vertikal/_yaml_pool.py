@@ -46,8 +46,10 @@ from vertikal._limits import LIMITS, Limits
 THRESHOLD = 8 * 1024 * 1024  # bytes of YAML in one load above which the helper starts
 PATIENCE = 30.0  # seconds the loader waits for one file the helper has started, then parses it itself
 
+# The helper imports what this process would: it is given this process's `sys.path` first.
 _BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from vertikal._yaml_pool import serve; serve(sys.argv[2])"
+    "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
+    "import vertikal._yaml_pool as pool; pool.serve()"
 )
 _HEAD = struct.Struct("<Q")
 # What one read takes from the pipe: no more than a pipe holds (64 KiB by default), and under the size
@@ -70,9 +72,9 @@ class _Helper:
         self.over = False  # the helper has ended (finished, stopped, or failed)
         self.stopped = False
         self.buffer = bytearray()
-        package = str(Path(__file__).resolve().parent.parent)
+        package = str(Path(__file__).resolve().parent.parent)  # (where this vertikal is, first)
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, package, str(root)],
+            [sys.executable, "-c", _BOOT],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -80,7 +82,8 @@ class _Helper:
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.out = self.proc.stdout.fileno()
-        self.proc.stdin.write(pickle.dumps(limits))  # a few bytes: the pipe takes them at once
+        start = [[package, *sys.path], (str(root), limits)]  # a few KB: the pipe takes them at once
+        self.proc.stdin.write(b"".join(pickle.dumps(part) for part in start))
 
     def _pump(self, block: bool) -> None:
         """Take in what the helper has sent (waiting for something if `block`)."""
@@ -195,14 +198,14 @@ def _start(root: Path, limits: Limits) -> _Helper | None:
     return _Helper(root, files, limits)
 
 
-def serve(root: str, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
-    """The helper: parse the codings files of `root`, last first, until done or told to stop (any
-    byte on stdin)."""
+def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+    """The helper: parse the codings files of the data directory it is sent, last first, until done
+    or told to stop (any byte on stdin)."""
     from vertikal.dataset import _bulk
 
     inp = stdin if stdin is not None else sys.stdin.buffer
     out = stdout if stdout is not None else sys.stdout.buffer
-    limits = pickle.load(inp)
+    root, limits = pickle.load(inp)
     files = _bulk(Path(root))
 
     def send(message: Any) -> None:
