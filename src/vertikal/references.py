@@ -288,12 +288,17 @@ def _files(ds: Dataset) -> Iterator[Source]:
     from vertikal.dataset import Source
     from vertikal.problems import display_path
 
-    seen = {src.path.resolve() for src in ds.sources.values()}
+    extra = [ds.root / "claims.yaml", ds.root / "akims.yaml", ds.root / "dimensions.yaml"]
+    extra += sorted((ds.root / "measures").glob("*.yaml")) if (ds.root / "measures").is_dir() else []
+    # A file read already that is one of these: only one of the same name, or a symlink, can be (the
+    # thousands of codings files are not resolved one by one).
+    names = {path.name for path in extra}
+    seen = {
+        src.path.resolve() for src in ds.sources.values() if src.path.name in names or src.path.is_symlink()
+    }
     for src in ds.sources.values():
         if src.path.name != REFERENCES and src.path.name != "codebook.yaml":
             yield src
-    extra = [ds.root / "claims.yaml", ds.root / "akims.yaml", ds.root / "dimensions.yaml"]
-    extra += sorted((ds.root / "measures").glob("*.yaml")) if (ds.root / "measures").is_dir() else []
     for path in extra:
         if path.is_file() and path.resolve() not in seen:
             try:
