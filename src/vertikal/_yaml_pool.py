@@ -14,6 +14,10 @@ digest of what it read. The loader reads the helper's messages only when it read
 thread: no thread of ours runs beside it (threads waking to read would contend for the GIL and for
 the two cores the loader and the helper already use).
 
+The helper runs at idle priority (`SCHED_IDLE`, else `nice 19`): it parses only on a core nothing
+else wants. On a busy machine it gets little done and the loader parses nearly everything itself, as
+without a helper; it never takes the loader's own core from it.
+
 Why a process of our own (`subprocess`, `python -c`) and not `multiprocessing`: it imports only
 `vertikal._yaml`, never the caller's main module (which the `spawn` and `forkserver` starts import,
 running a script without a main guard again), and it never forks a process that has threads (the web
@@ -205,6 +209,7 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
 
     inp = stdin if stdin is not None else sys.stdin.buffer
     out = stdout if stdout is not None else sys.stdout.buffer
+    _idle()
     root, limits = pickle.load(inp)
     files = _bulk(Path(root))
 
@@ -223,6 +228,16 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
             raw = b""
         send(("doc", i, digest(raw), _parse(raw, limits) if raw else None))
     send(("end",))
+
+
+def _idle() -> None:
+    """Run only on a core nothing else wants: on a busy machine the helper would take the loader's own
+    core from it (the loader then parses the files itself, as without a helper)."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        with contextlib.suppress(AttributeError, OSError):
+            os.nice(19)
 
 
 def _parse(raw: bytes, limits: Limits) -> _yaml.Doc | None:
