@@ -110,12 +110,14 @@ def _version_entries(ds: Dataset, inst: Instrument, vid: str) -> tuple[dict[str,
 def _entry(
     ds: Dataset, inst: Instrument, vid: str, holder: str, item: Item, c: Coding, docs: dict[str, str]
 ) -> dict[str, Any]:
-    from vertikal import fmt
-
+    labels: dict[str, dict[str, str | None]] = ds.memo.setdefault(("legal", "labels"), {})
+    label = labels.get(item.id)
+    if label is None:  # one per item, shared by its entries (read it, do not change it)
+        label = labels[item.id] = {"en": item.label.en, "ru": item.label.ru, "kk": item.label.kk}
     return {
         "holder": holder,
         "item": item.id,
-        "label": {"en": item.label.en, "ru": item.label.ru, "kk": item.label.kk},
+        "label": label,
         "kind": item.kind,
         "status": c.status,
         "with": list(c.with_),
@@ -124,11 +126,29 @@ def _entry(
         "rank": inst.rank,
         "version": vid,
         "cite": list(c.cite),
-        "citation": fmt.cites(c.cite, "en", docs) if c.cite else "",
+        "citation": _citation(ds, c.cite, docs) if c.cite else "",
         "paraphrase": c.paraphrase,
         "confidence": c.confidence,
         "note": c.note,
     }
+
+
+def _citation(ds: Dataset, cite: list[Any], docs: dict[str, str]) -> str:
+    """`fmt.cites` in English, kept per citation ids (and the titles of the documents they name): the
+    same articles are cited by version after version."""
+    memo: dict[tuple[Any, ...], str] = ds.memo.setdefault(("legal", "citations"), {})
+    key = None
+    if all(isinstance(r, str) for r in cite):
+        key = (tuple(sorted(docs.items())) if any("/" in r for r in cite) else (), *cite)
+        found = memo.get(key)
+        if found is not None:
+            return found
+    from vertikal import fmt  # (imported here only: an import in a function costs at every call)
+
+    found = fmt.cites(cite, "en", docs)
+    if key is not None:
+        memo[key] = found
+    return found
 
 
 def _unread(
@@ -202,7 +222,9 @@ def _build(ds: Dataset, i: int) -> dict[str, Any]:
     shared: dict[tuple[Any, ...], dict[str, Any]] = ds.memo.setdefault(("legal", "powers"), {})
     powers = []
     for key in sorted(groups, key=lambda k: (order_h.get(k[0], 99), order_i.get(k[1], 999))):
-        ranked = sorted(groups[key], key=lambda e: _governs(e, starts), reverse=True)
+        ranked = groups[key]
+        if len(ranked) > 1:
+            ranked = sorted(ranked, key=lambda e: _governs(e, starts), reverse=True)
         versions = (*key, *((e["instrument"], e["version"]) for e in ranked))
         if versions not in shared:
             shared[versions] = {**ranked[0], "also": ranked[1:]}

@@ -67,7 +67,9 @@ def create_app(
     app.state.descriptions = _descriptions(downloads)
     from vertikal.web.routes import router
 
-    app.include_router(router)
+    # the routes are the app's own: an included router is matched twice per request against every
+    # route (FastAPI 0.165), a sixth of the cost of a page of a day (bench/legal_scale.py)
+    app.router.routes.extend(router.routes)
     static = resources.files("vertikal")
     app.mount("/static/vendor", StaticFiles(directory=str(static / "static" / "vendor")), name="vendor")
     app.mount("/static/site", StaticFiles(directory=str(static / "web" / "static")), name="site")

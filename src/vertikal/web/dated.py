@@ -7,9 +7,10 @@ on a day is the last version whose in-force date is on or before it (the library
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -18,8 +19,10 @@ from vertikal.web.db import Store
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
+    from vertikal.web.at_html import RowWriter
 
 T = TypeVar("T")
+SETTLE = 2048  # parts kept (states, rows, JSON) between two freezes of what is kept (`LegalSource.settle`)
 DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -93,6 +96,8 @@ class LegalSource:
         # the parts of the pages of a day kept per power (`kept`); None: never kept (a test compares
         # the pages with and without)
         self.fragments: dict[tuple[str, ...], dict[int, tuple[Any, Any]]] | None = {}
+        self._settled = 0  # the size of what was kept when it was last frozen (`settle`)
+        self._writers: dict[str, RowWriter] = {}
 
     def kept(self, kind: tuple[str, ...], values: list[Any], make: Callable[[Any], T]) -> list[T]:
         """`make(v)` for each of `values`, kept under `kind` and the id of `v` (a power of
@@ -111,18 +116,57 @@ class LegalSource:
         return out
 
     def dataset(self) -> Dataset:
+        """The dataset, loaded on first use with the index `legal.at` bisects; then the collector is
+        told to leave it alone (`gc.freeze`): it lives as long as the server, and a full collection
+        would otherwise walk all of it (400 ms a time at 100x the real data, stalling every request
+        in flight; bench/legal_scale.py)."""
         if self._ds is None:
             with self._lock:
                 if self._ds is None:
                     if self.cached:
                         from vertikal.datacache import load
 
-                        self._ds = load(self.root)
+                        ds = load(self.root)
                     else:
                         from vertikal.loader import load as load_uncached
 
-                        self._ds = load_uncached(self.root)
+                        ds = load_uncached(self.root)
+                    from vertikal import legal
+
+                    if ds.instruments is not None:
+                        legal.at(ds, "2000-01-01")  # reads what `at` needs and builds its index
+                    gc.freeze()
+                    self._ds = ds
         return self._ds
+
+    def settle(self) -> None:
+        """Once what is kept for the pages of a day (the legal states of `legal.at`, the rows and JSON of
+        `kept`) has grown by `SETTLE` parts since the last time, tell the collector to leave it alone
+        too (`gc.freeze`): it is bounded by the data and lives as long as the server, and a collection
+        walking it grows with it (150 ms a time after a few thousand days at 100x the real data).
+        Freezing is constant time; an object frozen while garbage is kept (a request's own are freed
+        as usual when the request ends, unless they form a cycle)."""
+        ds = self._ds
+        if ds is None:
+            return
+        states = ds.memo.get(("legal", "states"))
+        size = (len(states) if states is not None else 0) + sum(
+            len(m) for m in (self.fragments or {}).values()
+        )
+        if size - self._settled >= SETTLE:
+            self._settled = size
+            gc.freeze()
+
+    def writer(self, env: Any, known_items: Collection[str]) -> RowWriter:
+        """The row writer of the page of a day in `env`'s language, kept with what it has written of
+        the words that repeat from row to row (bounded by the data: items, instruments, versions)."""
+        lang = env.globals["lang"]
+        found = self._writers.get(lang)
+        if found is None:
+            from vertikal.web.at_html import RowWriter
+
+            found = self._writers[lang] = RowWriter(env, self.titles(), known_items)
+        return found
 
     def titles(self) -> dict[str, dict[str, Any]]:
         """Each instrument's title and kind, by id (for the pages; computed once)."""

@@ -239,6 +239,28 @@ def notices(asked: str) -> list[tuple[str, str]]:
     return [(lang, _catalog(lang).gettext(UNSUPPORTED) % {"asked": fmt.quote(asked, lang)}) for lang in LANGS]
 
 
+def _fast_gettext(gt: Any) -> Any:
+    """The templates' `_()`: Jinja's newstyle gettext (the translation is markup, values put into it
+    are escaped), without its two indirections, and a word without values translated once. A page
+    says some thirty words, so this is most of what the outer page costs."""
+    words: dict[str, Markup] = {}
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, message: str, **values: Any) -> str:
+        if not context.eval_ctx.autoescape:
+            return gt(message) % values  # type: ignore[no-any-return]
+        if values:
+            return Markup(gt(message)) % values
+        found = words.get(message)
+        if found is None:
+            found = Markup(gt(message)) % {}
+            if len(words) < 4096:  # the templates' own words; a word from data is translated each time
+                words[message] = found
+        return found
+
+    return gettext
+
+
 def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment:
     """The Jinja environment of one language: autoescaped, strict, with the catalog installed.
 
@@ -257,6 +279,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
     translations = _catalog(lang)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     gt = translations.gettext
+    env.globals["_"] = _fast_gettext(gt)
 
     def term(key: str, default: str | None = None) -> str:
         return gt(TERMS[key]) if key in TERMS else default or key

@@ -63,9 +63,11 @@ def powers_on(request: Request, day: str, holder: str | None) -> dict[str, Any]:
     parsed = dated.parse_day(day)
     if parsed is None:
         raise BadRequestError(BAD_DAY, value=repr(day), name="day")
-    ds = request.app.state.legal.dataset()
+    source = request.app.state.legal
+    ds = source.dataset()
     try:
-        return legal.at(ds, parsed, holder)
+        found: dict[str, Any] = legal.at(ds, parsed, holder)
+        return found
     except legal.UnknownHolder:
         raise NotFoundError(  # an unknown id is a 404 on this site (versions, powers), a holder too
             UNKNOWN_HOLDER, value=repr(holder), name="holder", known=", ".join(legal.holders(ds))
@@ -96,7 +98,9 @@ async def at_json(request: Request, day: Day, holder: Holder = None, lang: JsonL
     data = powers_on(request, day, holder)
     if i18n.resolve(lang)[1] is not None:
         return answer(data, lang)  # with the notice of a language the site does not have
-    return Response(_json_body(request.app.state.legal, data), media_type="application/json")
+    body = _json_body(request.app.state.legal, data)
+    request.app.state.legal.settle()
+    return Response(body, media_type="application/json")
 
 
 FORM_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -121,6 +125,7 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
     source = request.app.state.legal
     state = _state_html(request, lang, data)
     query = f"?holder={holder}" if holder else ""
+    source.settle()
     return render(
         request,
         lang,
@@ -137,26 +142,16 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
 
 
 def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
-    """The part of a page of a day below the form (at_state.html), each power's row kept
-    (`LegalSource.kept`): a power is one object shared by every interval whose versions code it
-    alike (`legal.state`), so its row is the same wherever it appears, whatever the day."""
+    """The part of a page of a day below the form (at_state.html, written by `at_html.RowWriter`),
+    each power's row kept (`LegalSource.kept`): a power is one object shared by every interval whose
+    versions code it alike (`legal.state`), so its row is the same wherever it appears, whatever the day."""
     source = request.app.state.legal
-    env = request.app.state.envs[lang]
+    writer = source.writer(request.app.state.envs[lang], request.app.state.store.item_ids)
     by_holder: dict[str, list[dict[str, Any]]] = {h: [] for h in data["holders"]}
     for p in data["powers"]:
         by_holder.setdefault(p["holder"], []).append(p)
-    ctx = {"instruments": source.titles(), "known_items": request.app.state.store.item_ids}
-    row = env.get_template("at_row.html")
-
-    def rows_of(h: str, rows: list[dict[str, Any]]) -> Markup:
-        return Markup("".join(source.kept(("row", lang), rows, lambda p: row.render(p=p, h=h, **ctx) + "\n")))
-
-    html = env.get_template("at_state.html").render(
-        data=data,
-        by_holder=by_holder,
-        rows_html={h: rows_of(h, rows) for h, rows in by_holder.items()},
-        holding=data["holding"],
-        holder_names=source.holder_names(),
-        **ctx,
-    )
-    return Markup(html)
+    rows = {
+        h: (len(ps), "".join(source.kept(("row", lang), ps, lambda p, h=h: writer(p, h))))
+        for h, ps in by_holder.items()
+    }
+    return Markup(writer.state(data, rows, source.holder_names()))
