@@ -98,8 +98,8 @@ def coding_file(
     """Checks of one codings file against the codebook and its version.
 
     `present` holds every item key in the file, including codings that failed their schema; `known`
-    (the versions by id), `items` (the codebook's items by id) and `said` (each item's definition as
-    `_said` gives it) are found from `ds` unless given.
+    (the versions by id), `items` (the codebook's items by id) and `said` (their definitions, `_said`)
+    are found from `ds` unless given.
     """
     if parsed.version != stem:
         ds.problem(
@@ -195,8 +195,7 @@ def coding_file(
 
 
 def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, said: frozenset[str]) -> None:
-    """VK030 (a warning): a paraphrase that only repeats the item's definition (`said`, its loose forms)
-    says nothing of the version."""
+    """VK030 (a warning): a paraphrase that only repeats the item's definition says nothing of the version."""
     if normalized(paraphrase) in said:
         ds.problem(
             src,

@@ -249,16 +249,20 @@ def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
         # a codings file (the bulk of the data): only its own and its codings' sources
         yield from _walk({k: v for k, v in node.items() if k != "codings"})
         for item, coding in node["codings"].items():
-            if isinstance(coding, dict) and isinstance(sources := coding.get("sources"), list):
-                yield from _sources(sources, ("codings", item, "sources"))
-            elif isinstance(coding, dict) and "sources" in coding:
+            if isinstance(coding, dict) and "sources" in coding:
                 yield from _walk({"sources": coding["sources"]}, ("codings", item))
         return
     if isinstance(node, dict):
         for key, value in node.items():
             sub = (*path, key)
             if key == "sources" and isinstance(value, list):
-                yield from _sources(value, sub)
+                for i, entry in enumerate(value):
+                    if isinstance(entry, str):
+                        yield (*sub, i), "ref", entry
+                    elif isinstance(entry, dict) and isinstance(entry.get("ref"), str):
+                        yield (*sub, i, "ref"), "ref", entry["ref"]
+                    elif isinstance(entry, dict) and isinstance(entry.get("url"), str):
+                        yield (*sub, i, "url"), "ref", entry["url"]
             elif key in ("url", "text") and isinstance(value, str) and looks_like_url(value):
                 yield sub, "url", value
             elif isinstance(value, (dict, list)):  # (a scalar holds no reference)
@@ -269,19 +273,6 @@ def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
                 yield from _walk(value, (*path, i))
 
 
-def _sources(
-    entries: list[Any], path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """The references of a `sources` list at `path`: ids, or entries with a `ref` or a `url`."""
-    for i, entry in enumerate(entries):
-        if isinstance(entry, str):
-            yield (*path, i), "ref", entry
-        elif isinstance(entry, dict) and isinstance(entry.get("ref"), str):
-            yield (*path, i, "ref"), "ref", entry["ref"]
-        elif isinstance(entry, dict) and isinstance(entry.get("url"), str):
-            yield (*path, i, "url"), "ref", entry["url"]
-
-
 def _files(ds: Dataset) -> Iterator[Source]:
     """The parsed files whose references are checked: codings, versions, claims, measures, akims."""
     from vertikal import _yaml
@@ -290,9 +281,7 @@ def _files(ds: Dataset) -> Iterator[Source]:
 
     extra = [ds.root / "claims.yaml", ds.root / "akims.yaml", ds.root / "dimensions.yaml"]
     extra += sorted((ds.root / "measures").glob("*.yaml")) if (ds.root / "measures").is_dir() else []
-    # A file read already that is one of these: only one of the same name, or a symlink, can be (the
-    # thousands of codings files are not resolved one by one).
-    names = {path.name for path in extra}
+    names = {path.name for path in extra}  # a file read that is one of these has its name, or is a link
     seen = {
         src.path.resolve() for src in ds.sources.values() if src.path.name in names or src.path.is_symlink()
     }
