@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +147,16 @@ def test_the_real_data_never_starts_a_helper(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(_yaml_pool.subprocess, "Popen", refuse)
     assert vertikal.load().errors == []
+
+
+def test_a_load_in_a_worker_thread_uses_the_helper_too(
+    data: Path, taken: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web server may load in a thread: the helper is a new interpreter (nothing forked), and what
+    one thread prefetches is seen by that thread only."""
+    found: list[Dataset] = []
+    worker = threading.Thread(target=lambda: found.append(vertikal.load(data, strict=False)))
+    worker.start()
+    worker.join()
+    assert taken and _yaml.prepared.get() is None
+    assert_same(found[0], serial(data, monkeypatch))
