@@ -5,8 +5,9 @@ real data, ~0.5 MB, and every CLI command on it never start one). The loader sti
 itself, in its own order, through `_yaml.read` (so the dataset cache still sees each file's bytes);
 the helper parses the same files from the other end of the list. When `_yaml.read` comes to a file
 the helper has parsed, it takes the helper's `Doc` if, and only if, the helper parsed exactly the
-bytes the loader has just read; a file the helper has started is waited for; any other file the
-loader parses itself. The two meet in the middle and the helper is told to stop.
+bytes the loader has just read; any other file the loader parses itself, never waiting for the
+helper. The two meet in the middle (the file the helper is on then is parsed by both) and the helper
+is told to stop; it has sent every file after that one.
 
 The helper is told only the data directory: it lists the same files (`dataset._bulk`) and reads them
 itself, and sends back each file's BLAKE2b digest with its `Doc`, which the loader compares with the
@@ -39,7 +40,6 @@ import select
 import struct
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -48,7 +48,6 @@ from vertikal import _yaml
 from vertikal._limits import LIMITS, Limits
 
 THRESHOLD = 8 * 1024 * 1024  # bytes of YAML in one load above which the helper starts
-PATIENCE = 30.0  # seconds the loader waits for one file the helper has started, then parses it itself
 
 # The helper imports what this process would: it is given this process's `sys.path` first.
 _BOOT = (
@@ -130,16 +129,13 @@ class _Helper:
             return None
         try:
             self._pump(block=False)
-            if i >= self.started and not self.stopped:
-                self._stop()  # the two have met: what is left below i is the loader's
-            deadline = time.monotonic() + PATIENCE
-            while i >= self.started and i not in self.docs and not self.over:
-                if time.monotonic() > deadline:
-                    raise TimeoutError
-                self._pump(block=True)
-        except Exception:  # unreadable, or stuck: the loader parses from now on
+        except Exception:  # unreadable: the loader parses from now on
             self.over, self.started = True, len(self.index)
             return None
+        if i >= self.started and i not in self.docs and not self.stopped:
+            # the two have met at the file the helper is on: the loader parses it too (rather than wait
+            # for a helper that may get no core), and the helper stops; it sent every file after it
+            self._stop()
         found, doc = self.docs.pop(i, (b"", None))
         if doc is None or found != digest(raw):
             return None

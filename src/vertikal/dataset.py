@@ -265,12 +265,14 @@ def read(root: Path | str | None = None) -> Dataset:
 
 
 def _bulk(root: Path) -> list[Path]:
-    """The codings files a read of `root` parses, in the order it parses them (the bulk of the data)."""
+    """The codings files a read of `root` parses and the instruments between them, in the order it
+    parses them (the bulk of the data)."""
     codings_dir = root / CODINGS
     if not codings_dir.is_dir():
         return []
     files = sorted(codings_dir.glob("*.yaml"))
     if (root / "instruments.yaml").is_file():  # (vertikal.legal.load reads them only then)
+        files.append(root / "instruments.yaml")
         for folder in sorted(p for p in codings_dir.iterdir() if p.is_dir()):
             files += sorted(folder.glob("*.yaml"))
     return files
