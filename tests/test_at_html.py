@@ -15,7 +15,7 @@ import vertikal
 from vertikal import legal
 from vertikal.legal import state
 from vertikal.web import i18n
-from vertikal.web.at_html import RowWriter
+from vertikal.web.at_html import DayWriter
 
 
 def _powers(ds: vertikal.Dataset) -> list[dict[str, Any]]:
@@ -59,7 +59,7 @@ def test_rows_written_in_python_equal_the_template(app: Any, lang: str) -> None:
     env = app.state.envs[lang]  # with the database's names of bodies and documents, as the site has
     titles, known = app.state.legal.titles(), app.state.store.item_ids
     template = env.get_template("at_row.html")
-    writer = RowWriter(env, titles, known)
+    writer = DayWriter(env, titles, known)
     powers = _powers(ds)
     assert len(powers) > 100
     assert (
@@ -77,7 +77,7 @@ def test_the_state_written_in_python_equals_the_template(app: Any, lang: str) ->
     titles, known = app.state.legal.titles(), app.state.store.item_ids
     names = app.state.legal.holder_names()
     template = env.get_template("at_state.html")
-    writer = RowWriter(env, titles, known)
+    writer = DayWriter(env, titles, known)
     days = ["1900-01-01", *state._bounds(ds)]
     seen = set()
     for day in days:
@@ -125,3 +125,27 @@ def test_what_the_pages_of_a_day_keep_is_frozen_as_it_grows(
         assert client.get(f"/at/{day}", params={"lang": "kk"}).status_code == 200
     assert gc.get_freeze_count() > 0, "what was kept was frozen"
     gc.unfreeze()
+
+
+def test_no_route_or_dependency_hops_to_a_worker_thread() -> None:
+    """FastAPI runs a plain function (a route or a dependency) in a worker thread: a thread hop for
+    every request, which was a fifth of the cost of a page of a day. Every one is a coroutine."""
+    import inspect
+
+    from vertikal.web.app import site_routes
+
+    def plain(dep: Any) -> list[str]:
+        found = []
+        for d in dep.dependencies:
+            if d.call is not None and not inspect.iscoroutinefunction(d.call):
+                found.append(getattr(d.call, "__name__", repr(d.call)))
+            found += plain(d)
+        return found
+
+    routes = [r for r in site_routes() if hasattr(r, "dependant")]
+    assert len(routes) > 20
+    bad = {
+        r.path: [*plain(r.dependant), *([] if inspect.iscoroutinefunction(r.endpoint) else ["(route)"])]
+        for r in routes
+    }
+    assert not {p: b for p, b in bad.items() if b}

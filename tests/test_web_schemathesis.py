@@ -16,11 +16,11 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 
-from vertikal.web.routes import router  # noqa: E402
+from vertikal.web.app import site_routes  # noqa: E402
 
 OPERATIONS = sorted(
     (route.path, bool(route.dependant.query_params or route.dependant.path_params))
-    for route in router.routes
+    for route in site_routes()
     if getattr(route, "include_in_schema", False)
 )
 CASES = [(path, GenerationMode.POSITIVE) for path, _ in OPERATIONS] + [

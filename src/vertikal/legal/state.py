@@ -54,7 +54,8 @@ def interval(ds: Dataset, day: _dt.date | str) -> int:
 
     Every day of an interval has the same legal state, so a result that depends on the day only through
     `at` may be kept per interval (their number is bounded by the data, never by the days asked)."""
-    _instruments(ds)
+    if ds.instruments is None:
+        _instruments(ds)  # raises NoInstruments, saying why
     return bisect_right(_bounds(ds), parse_day(day).isoformat())
 
 
@@ -202,6 +203,18 @@ def _holding(listed: list[str], powers: list[dict[str, Any]]) -> list[str]:
     return [h for h in listed if any(p["holder"] == h and p["status"] in ("sole", "shared") for p in powers)]
 
 
+def _orders(ds: Dataset) -> tuple[dict[str, int], dict[str, int]]:
+    """The order of the holders (the President first) and of the items, by id (found once)."""
+    key = ("legal", "orders")
+    if key not in ds.memo:
+        ds.memo[key] = (
+            {h: i for i, h in enumerate(holders(ds))},
+            {k: i for i, k in enumerate(all_items(ds))},
+        )
+    found: tuple[dict[str, int], dict[str, int]] = ds.memo[key]
+    return found
+
+
 def _build(ds: Dataset, i: int) -> dict[str, Any]:
     """The legal state of interval `i` (every holder): what `at` returns for each of its days, without
     `date` and `holder`."""
@@ -215,8 +228,7 @@ def _build(ds: Dataset, i: int) -> dict[str, Any]:
         starts[(inst.id, vid)] = index[inst.id]["starts"][index[inst.id]["ids"].index(vid)]
         for e in entries:
             groups.setdefault((e["holder"], e["item"]), []).append(e)
-    order_h = {h: i for i, h in enumerate(holders(ds))}
-    order_i = {k: i for i, k in enumerate(all_items(ds))}
+    order_h, order_i = _orders(ds)
     # a power (the governing entry and the others) is the same wherever the same versions code the
     # holder's item: kept once and shared by the intervals, so that what is kept stays small
     shared: dict[tuple[Any, ...], dict[str, Any]] = ds.memo.setdefault(("legal", "powers"), {})

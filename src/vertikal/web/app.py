@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -23,6 +24,16 @@ def _descriptions(downloads: Path | None) -> dict[str, str]:
         return {}
     package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
     return {Path(r["path"]).stem: r.get("description", "") for r in package.get("resources", [])}
+
+
+def site_routes() -> list[Any]:
+    """Every route of the site, in the order a request is matched against them: first the pages of a
+    day (`routes_dated`), which the response cache never keeps, then the others, whose pages mostly
+    come from that cache without reaching a route."""
+    from vertikal.web import routes_dated
+    from vertikal.web.routes import router
+
+    return [*routes_dated.router.routes, *router.routes]
 
 
 def create_app(
@@ -65,11 +76,9 @@ def create_app(
     app.state.envs = i18n.environments(app.state.store.names)
     app.state.files = pages.download_files(downloads)
     app.state.descriptions = _descriptions(downloads)
-    from vertikal.web.routes import router
-
     # the routes are the app's own: an included router is matched twice per request against every
     # route (FastAPI 0.165), a sixth of the cost of a page of a day (bench/legal_scale.py)
-    app.router.routes.extend(router.routes)
+    app.router.routes.extend(site_routes())
     static = resources.files("vertikal")
     app.mount("/static/vendor", StaticFiles(directory=str(static / "static" / "vendor")), name="vendor")
     app.mount("/static/site", StaticFiles(directory=str(static / "web" / "static")), name="site")

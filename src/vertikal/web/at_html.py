@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 from vertikal.web import i18n
 
 
-class RowWriter:
-    """Writes one row of the page of a day for a holder and a power, in one language.
+class DayWriter:
+    """Writes the page of a day below its form (`state`) and its rows (a call), in one language.
 
     Values are escaped with `markupsafe.escape` and joined as plain strings (markup's own `%` is several
     times slower); the words that do not depend on the power are translated once."""
@@ -35,7 +35,7 @@ class RowWriter:
         f: Mapping[str, Any] = env.filters
         g: Mapping[str, Any] = env.globals
         self.lang: str = g["lang"]
-        catalog = i18n._catalog(self.lang)
+        catalog = i18n.catalog(self.lang)
         self.ngettext: Callable[[str, str, int], str] = catalog.ngettext
         self.local, self.status, self.cites, self.en = f["local"], f["status"], f["cites"], f["en"]
         self.date, self.bodies, self.attrs = f["date"], f["bodies"], f["attrs"]
@@ -53,6 +53,11 @@ class RowWriter:
         self._labels: dict[tuple[Any, ...], str] = {}
         self._cited: dict[tuple[Any, ...], str] = {}
         self._words: dict[str, str] = {}
+        self._heads: dict[tuple[str, ...], str] = {}
+
+    def _en(self, text: str) -> str:
+        """The `en` filter (text in English only, marked as such on the other pages) without markup's `%`."""
+        return str(escape(text)) if self.lang == "en" else f'<span lang="en">{escape(text)}</span>'
 
     def _status(self, value: str) -> str:
         found = self._statuses.get(value)
@@ -106,16 +111,22 @@ class RowWriter:
             status += f'<br><span class="muted">{self.with_} {escape(self.bodies(p["with"]))}</span>'
         if p["attrs"]:
             status += f'<br><span class="muted">{self.en(self.attrs(p["attrs"]))}</span>'
+        key = (h, p["item"], p["status"], p["instrument"])
+        head = self._heads.get(key)
+        if head is None:
+            head = self._heads[key] = (
+                f'    <tr id="power-{escape(h)}-{escape(p["item"])}" data-status="{escape(p["status"])}" '
+                f'data-instrument="{escape(p["instrument"])}">\n'
+            )
         parts = [
-            f'    <tr id="power-{escape(h)}-{escape(p["item"])}" data-status="{escape(p["status"])}" '
-            f'data-instrument="{escape(p["instrument"])}">\n'
+            head,
             f'      <th scope="row">{self._label(p["item"], p["label"])}<br>'
             f'<span class="muted">{self._kind(p["kind"])}</span></th>\n'
             f"      <td>{status}</td>\n"
             f"      <td>{self._title(p['instrument'])}<br>"
             f'<span class="muted">{self._version(p["version"])}</span></td>\n'
             f"      <td>{self._cites(p['cite'], p['instrument'], p['version'])}</td>\n"
-            f"      <td>{self.en(p['paraphrase'])}\n"
+            f"      <td>{self._en(p['paraphrase'])}\n",
         ]
         also = p["also"]
         if also:

@@ -19,7 +19,7 @@ from vertikal.web.db import Store
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
-    from vertikal.web.at_html import RowWriter
+    from vertikal.web.at_html import DayWriter
 
 T = TypeVar("T")
 SETTLE = 2048  # parts kept (states, rows, JSON) between two freezes of what is kept (`LegalSource.settle`)
@@ -97,7 +97,7 @@ class LegalSource:
         # the pages with and without)
         self.fragments: dict[tuple[str, ...], dict[int, tuple[Any, Any]]] | None = {}
         self._settled = 0  # the size of what was kept when it was last frozen (`settle`)
-        self._writers: dict[str, RowWriter] = {}
+        self._writers: dict[str, DayWriter] = {}
 
     def kept(self, kind: tuple[str, ...], values: list[Any], make: Callable[[Any], T]) -> list[T]:
         """`make(v)` for each of `values`, kept under `kind` and the id of `v` (a power of
@@ -157,15 +157,15 @@ class LegalSource:
             self._settled = size
             gc.freeze()
 
-    def writer(self, env: Any, known_items: Collection[str]) -> RowWriter:
+    def writer(self, env: Any, known_items: Collection[str]) -> DayWriter:
         """The row writer of the page of a day in `env`'s language, kept with what it has written of
         the words that repeat from row to row (bounded by the data: items, instruments, versions)."""
         lang = env.globals["lang"]
         found = self._writers.get(lang)
         if found is None:
-            from vertikal.web.at_html import RowWriter
+            from vertikal.web.at_html import DayWriter
 
-            found = self._writers[lang] = RowWriter(env, self.titles(), known_items)
+            found = self._writers[lang] = DayWriter(env, self.titles(), known_items)
         return found
 
     def titles(self) -> dict[str, dict[str, Any]]:

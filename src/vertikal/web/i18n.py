@@ -152,6 +152,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
     return Translations(fp=buf)
 
 
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The language's catalog (gettext, ngettext), for the page parts written in Python (`at_html`)."""
+    return _catalog(lang)
+
+
 def translator(lang: str) -> Any:
     """The language's gettext, for words put into data the page carries (a chart's tooltips)."""
     return _catalog(lang).gettext
@@ -239,6 +244,24 @@ def notices(asked: str) -> list[tuple[str, str]]:
     return [(lang, _catalog(lang).gettext(UNSUPPORTED) % {"asked": fmt.quote(asked, lang)}) for lang in LANGS]
 
 
+def _local_url(lang: str) -> Any:
+    """The templates' `url()` in one language; a path without parameters written once (a page links
+    to the same dozen pages)."""
+    paths: dict[str, str] = {}
+
+    def local_url(path: str, **params: Any) -> str:
+        if params:
+            return url(path, lang, **params)
+        found = paths.get(path)
+        if found is None:
+            found = url(path, lang)
+            if len(paths) < 4096:
+                paths[path] = found
+        return found
+
+    return local_url
+
+
 def _fast_gettext(gt: Any) -> Any:
     """The templates' `_()`: Jinja's newstyle gettext (the translation is markup, values put into it
     are escaped), without its two indirections, and a word without values translated once. A page
@@ -275,6 +298,7 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # package files: never stat them again on every page
     )
     translations = _catalog(lang)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -289,11 +313,25 @@ def environment(lang: str, names: fmt.Names | None = None) -> jinja2.Environment
         """Babel's long date, memoised (bounded): a page of a day repeats its versions' dates."""
         return fmt.date_long(iso, lang)
 
+    headers: dict[tuple[Any, ...], Markup] = {}
+
+    def site_header(page: str | None, country: Any) -> Markup:
+        """header.html, written once per current page and country name (a page links to the same
+        dozen pages in the same words)."""
+        key = (page, *sorted((country or {}).items()))
+        found = headers.get(key)
+        if found is None:
+            found = Markup(env.get_template("header.html").render(page=page, country=country))
+            if len(headers) < 256:
+                headers[key] = found
+        return found
+
     env.globals.update(
+        site_header=site_header,
         lang=lang,
         langs=LANGS,
         lang_names=LANG_NAMES,
-        url=lambda path, **params: url(path, lang, **params),
+        url=_local_url(lang),
         url_in=url,
         term=term,
         notices=notices,

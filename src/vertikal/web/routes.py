@@ -18,7 +18,7 @@ VERSION_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # an id, or a prefix of one: a year, 
 ITEM_RE = r"^[a-z][a-z0-9_]*$"
 
 
-def page_lang(
+async def page_lang(
     request: Request,
     lang: Annotated[
         str,
@@ -30,7 +30,8 @@ def page_lang(
         ),
     ] = i18n.DEFAULT_LANG,
 ) -> str:
-    """The page's language; a language the site does not have is kept to say so on the page."""
+    """The page's language; a language the site does not have is kept to say so on the page. (A
+    coroutine: a plain function would be run in a worker thread, a thread hop for every page.)"""
     shown, request.state.lang_asked = i18n.resolve(lang)
     return shown
 
@@ -456,7 +457,3 @@ async def favicon() -> Response:
 
     icon = resources.files("vertikal") / "web" / "static" / "favicon.svg"
     return Response(icon.read_bytes(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
-
-
-# the pages of a day (/at/DAY and its twin), registered on this router by importing them
-import vertikal.web.routes_dated  # noqa: E402, F401

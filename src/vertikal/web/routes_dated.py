@@ -14,14 +14,18 @@ import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from vertikal.web import dated, i18n, schemas
 from vertikal.web.errors import BAD_DAY, NO_INSTRUMENTS, UNKNOWN_HOLDER, BadRequestError, NotFoundError
 from vertikal.web.middleware import no_cache
-from vertikal.web.routes import JsonLang, Lang, answer, render, router
+from vertikal.web.routes import JsonLang, Lang, answer, render
+
+# the pages of a day, never kept by the response cache: matched before the site's other routes
+# (create_app), whose pages mostly come from that cache without reaching a route
+router = APIRouter()
 
 Day = Annotated[
     str,
@@ -142,7 +146,7 @@ async def at_page(request: Request, day: Day, lang: Lang, holder: Holder = None)
 
 
 def _state_html(request: Request, lang: str, data: dict[str, Any]) -> Markup:
-    """The part of a page of a day below the form (at_state.html, written by `at_html.RowWriter`),
+    """The part of a page of a day below the form (at_state.html, written by `at_html.DayWriter`),
     each power's row kept (`LegalSource.kept`): a power is one object shared by every interval whose
     versions code it alike (`legal.state`), so its row is the same wherever it appears, whatever the day."""
     source = request.app.state.legal
