@@ -5,7 +5,10 @@
 
 Measures, each against its target:
 - load and validate the synthetic dataset in-process (`vertikal.load`, strict, no dataset cache):
-  median of 3, target 3 s; and, for comparison, a load through a warm dataset cache in a fresh process;
+  median of 3, target 3 s; and, for comparison, a load through a warm dataset cache in a fresh process.
+  The codings files of so large a load (47 MB) are parsed partly by a helper process at idle
+  priority on a second core (docs/instruments.md, "Speed"), so this figure depends on a second core
+  being free: it is the wall time of the load, helper included, not the CPU time of one process;
 - `legal.at(day)` after the load (the index built by a first call, timed apart): median and p95 over
   `--dates` seeded random days, target 20 ms;
 - the web page `/at/DAY` and its twin `/at/DAY.json`, uncached (days are never kept by the response

@@ -15,6 +15,7 @@ each time it is used, as any consumer walking the document would see it.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,12 @@ _RESOLVER = Resolver()
 
 # Called with each file `read` reads and its bytes (the dataset cache records what a load read).
 on_read: Callable[[Path, bytes], object] | None = None
+
+# A parse of a file made elsewhere (`vertikal._yaml_pool`), asked with the file's path, the bytes
+# `read` read and the limits; None when it has none for exactly those bytes. Per thread (a context).
+prepared: contextvars.ContextVar[Callable[[Path, bytes, Limits], Doc | None] | None] = contextvars.ContextVar(
+    "prepared", default=None
+)
 
 
 class YamlError(VertikalError):
@@ -361,6 +368,9 @@ def read(path: Path, limits: Limits = LIMITS) -> Doc:
         raise YamlError(1, _too_large(len(raw), limits), "VK023")
     if on_read is not None:
         on_read(path, raw)
+    elsewhere = prepared.get()
+    if elsewhere is not None and (doc := elsewhere(path, raw, limits)) is not None:
+        return doc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -22,9 +22,10 @@ def validate(ds: Dataset) -> Dataset:
     """Apply every rule to the dataset `ds` (as read by `vertikal.dataset.read`); problems go to `ds`."""
     known = {v.id: v for v in ds.versions}
     items = {it.id: it for it in ds.items}
+    said = {it.id: _said(it.definition) for it in ds.items}
     for src, parsed in ds.coding_files:
         present = set(src.doc.value.get("codings") or {})
-        coding_file(ds, src, src.path.stem, parsed, present, known=known, items=items)
+        coding_file(ds, src, src.path.stem, parsed, present, known=known, items=items, said=said)
     dataset(ds)
     extras(ds)
     from vertikal.legal import checks as legal_checks
@@ -43,9 +44,13 @@ def normalized(text: str) -> str:
 def repeats_definition(paraphrase: str, definition: str | Definition) -> bool:
     """True when a paraphrase says no more than the item's codebook definition, in any of its
     languages (VK030)."""
+    return normalized(paraphrase) in _said(definition)
+
+
+def _said(definition: str | Definition) -> frozenset[str]:
+    """The non-empty loose forms of a definition's texts (`normalized`)."""
     texts = [definition] if isinstance(definition, str) else [definition.en, definition.ru, definition.kk]
-    said = normalized(paraphrase)
-    return any(t and normalized(t) and said == normalized(t) for t in texts)
+    return frozenset(n for n in (normalized(t) for t in texts if t) if n)
 
 
 def _articles(ds: Dataset, version: Version, report: bool = True) -> dict[str | None, frozenset[str]]:
@@ -88,11 +93,13 @@ def coding_file(
     *,
     known: dict[str, Version] | None = None,
     items: dict[str, Item] | None = None,
+    said: dict[str, frozenset[str]] | None = None,
 ) -> None:
     """Checks of one codings file against the codebook and its version.
 
     `present` holds every item key in the file, including codings that failed their schema; `known`
-    (the versions by id) and `items` (the codebook's items by id) are found from `ds` unless given.
+    (the versions by id), `items` (the codebook's items by id) and `said` (their definitions, `_said`)
+    are found from `ds` unless given.
     """
     if parsed.version != stem:
         ds.problem(
@@ -105,8 +112,11 @@ def coding_file(
         ds.problem(src, src.line("version"), "VK011", f"version {parsed.version} is not in versions.yaml")
     if items is None:
         items = {it.id: it for it in ds.items}
+    if said is None:
+        said = {it.id: _said(it.definition) for it in items.values()}
     bodies = set(ds.codebook.bodies) if ds.codebook else set()
     articles = _articles(ds, version, report=False) if version is not None else None
+    file_legal = any(is_legal_text(ds, s) for s in parsed.sources)  # the file's sources serve each coding
     for item_id, coding in parsed.codings.items():
         item = items.get(item_id)
         if ds.codebook is not None and item is None:
@@ -152,7 +162,7 @@ def coding_file(
                 src, src.line("codings", item_id), "VK014", f"{item_id} is shared but names no body in `with`"
             )
         if item is not None:
-            _paraphrase(ds, src, item_id, coding.paraphrase, item.definition)
+            _paraphrase(ds, src, item_id, coding.paraphrase, said[item_id])
         if coding.confidence == "low" and not coding.note.strip():
             ds.problem(
                 src,
@@ -160,16 +170,18 @@ def coding_file(
                 "VK002",
                 f"{item_id}: a low-confidence coding needs a note saying what is missing",
             )
-        if coding.confidence in ("high", "medium") and ds.references is not None:
-            srcs = list(parsed.sources) + list(coding.sources)
-            if not any(is_legal_text(ds, s) for s in srcs):
-                ds.problem(
-                    src,
-                    src.line("codings", item_id),
-                    "VK015",
-                    f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
-                    "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
-                )
+        if (
+            coding.confidence in ("high", "medium")
+            and ds.references is not None
+            and not (file_legal or any(is_legal_text(ds, s) for s in coding.sources))
+        ):
+            ds.problem(
+                src,
+                src.line("codings", item_id),
+                "VK015",
+                f"{item_id} is {coding.confidence}-confidence but names no legal text among its sources "
+                "(a source of a kind that counts as one in references.yaml, e.g. official_text)",
+            )
         _check_cites(ds, src, item_id, coding.cite, articles, parsed.version)
     if ds.codebook is not None:
         for item in ds.codebook.items:
@@ -182,9 +194,9 @@ def coding_file(
                 )
 
 
-def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, definition: Definition) -> None:
+def _paraphrase(ds: Dataset, src: Source, item_id: str, paraphrase: str, said: frozenset[str]) -> None:
     """VK030 (a warning): a paraphrase that only repeats the item's definition says nothing of the version."""
-    if repeats_definition(paraphrase, definition):
+    if normalized(paraphrase) in said:
         ds.problem(
             src,
             src.line("codings", item_id, "paraphrase"),

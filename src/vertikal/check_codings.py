@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ UNSETTLED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # notes repeat (copies of a version say the same)
 def unsettled(note: str) -> bool:
     """Whether a note says that no source read settles the coding."""
     return bool(UNSETTLED.search(note))

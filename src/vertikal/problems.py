@@ -100,13 +100,15 @@ class Problem:
         }
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
-    """A short path for messages: relative to `root` (or the cwd) when possible."""
-    for base in (root, Path.cwd()):
+def display_path(path: Path, root: Path | None = None, cwd: Path | None = None) -> str:
+    """A short path for messages: relative to `root` (or the cwd) when possible.
+
+    `cwd` is the working directory resolved, when the caller has it (for many paths)."""
+    for base in (root, cwd or Path.cwd()):
         if base is None:
             continue
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(path.resolve().relative_to(base if base is cwd else base.resolve()))
         except ValueError:
             continue
     return str(path)
@@ -116,12 +118,13 @@ def display_paths(paths: Iterable[Path]) -> dict[Path, str]:
     """`display_path` of each of many files, each folder resolved once (a symlinked file on its own)."""
     folders: dict[Path, str] = {}
     out: dict[Path, str] = {}
+    cwd = Path.cwd().resolve()
     for path in paths:
         if path.is_symlink():
-            out[path] = display_path(path)
+            out[path] = display_path(path, cwd=cwd)
             continue
         if path.parent not in folders:
-            folders[path.parent] = display_path(path.parent)
+            folders[path.parent] = display_path(path.parent, cwd=cwd)
         out[path] = str(Path(folders[path.parent]) / path.name)
     return out
 

@@ -265,11 +265,12 @@ def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
                         yield (*sub, i, "url"), "ref", entry["url"]
             elif key in ("url", "text") and isinstance(value, str) and looks_like_url(value):
                 yield sub, "url", value
-            else:
+            elif isinstance(value, (dict, list)):  # (a scalar holds no reference)
                 yield from _walk(value, sub)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _walk(value, (*path, i))
+            if isinstance(value, (dict, list)):
+                yield from _walk(value, (*path, i))
 
 
 def _files(ds: Dataset) -> Iterator[Source]:
@@ -278,12 +279,15 @@ def _files(ds: Dataset) -> Iterator[Source]:
     from vertikal.dataset import Source
     from vertikal.problems import display_path
 
-    seen = {src.path.resolve() for src in ds.sources.values()}
+    extra = [ds.root / "claims.yaml", ds.root / "akims.yaml", ds.root / "dimensions.yaml"]
+    extra += sorted((ds.root / "measures").glob("*.yaml")) if (ds.root / "measures").is_dir() else []
+    names = {path.name for path in extra}  # a file read that is one of these has its name, or is a link
+    seen = {
+        src.path.resolve() for src in ds.sources.values() if src.path.name in names or src.path.is_symlink()
+    }
     for src in ds.sources.values():
         if src.path.name != REFERENCES and src.path.name != "codebook.yaml":
             yield src
-    extra = [ds.root / "claims.yaml", ds.root / "akims.yaml", ds.root / "dimensions.yaml"]
-    extra += sorted((ds.root / "measures").glob("*.yaml")) if (ds.root / "measures").is_dir() else []
     for path in extra:
         if path.is_file() and path.resolve() not in seen:
             try:

@@ -76,6 +76,12 @@ def _parse(text: str) -> ArticleRef:
 
 def expand_articles(spec: list[str]) -> frozenset[str]:
     """Expand an article list like ``["1..99", "94-1"]`` into the set of article numbers."""
+    return _expand(tuple(spec))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _expand(spec: tuple[str, ...]) -> frozenset[str]:
+    """`expand_articles`, remembered: the versions of an instrument often list the same articles."""
     out: set[str] = set()
     for part in spec:
         m = _RANGE.match(part)

@@ -56,8 +56,8 @@ LabelLangOpt = Annotated[
     typer.Option(
         "--lang",
         help="Language of the data's labels and of the values shown (citations, statuses, confidence, "
-        "bodies, numbers): en, ru or kk; English where a label is not written. Headers stay English; "
-        "--json is the same whatever the language.",
+        "bodies, numbers) and of the tables' titles and headings: en, ru or kk; English where a label "
+        "is not written. --json is the same whatever the language.",
         callback=check_label_lang,
     ),
 ]

@@ -212,6 +212,7 @@ def check_cmd(
     warnings: Annotated[
         bool, typer.Option("--warnings", help="List every warning too, not only their summary by code.")
     ] = False,
+    lang: LabelLangOpt = "en",
 ) -> None:
     """Validate the data strictly; list every problem with its code, file and line."""
     if errors_only and warnings:
@@ -240,7 +241,7 @@ def check_cmd(
 
             print_checked(checked.to_dict())
         listed = "errors" if errors_only else "warnings" if warnings else "default"
-        _render().check(ds.problems, ds, listed)
+        _render().check(ds.problems, ds, listed, lang)
     if ds.errors:
         raise typer.Exit(1)
 

@@ -74,6 +74,7 @@ def timeline_cmd(
         ),
     ] = "version",
     data: DataOpt = None,
+    lang: LabelLangOpt = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """Every version with every measure (point value and low-high range), and a terminal chart.
@@ -97,9 +98,9 @@ def timeline_cmd(
         if by == "date":
             from vertikal.cli import render_legal
 
-            render_legal.timeline_by_date(r)
+            render_legal.timeline_by_date(r, lang)
         else:
-            _render().timeline(r)
+            _render().timeline(r, lang)
 
     respond_data(data, ("timeline", by, repr(measure or None)), compute, render, as_json)
 
@@ -152,7 +153,7 @@ def compare_cmd(
 
 
 @app.command("periods")
-def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
+def periods_cmd(data: DataOpt = None, lang: LabelLangOpt = "en", as_json: JsonOpt = False) -> None:
     """Peaks and runs of increase and decrease of each measure."""
 
     def compute(ds: Dataset) -> dict[str, Any]:
@@ -160,7 +161,7 @@ def periods_cmd(data: DataOpt = None, as_json: JsonOpt = False) -> None:
 
         return periods(ds)
 
-    respond_data(data, ("periods",), compute, lambda r: _render().periods(r), as_json)
+    respond_data(data, ("periods",), compute, lambda r: _render().periods(r, lang), as_json)
 
 
 @app.command("claims")

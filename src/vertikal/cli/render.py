@@ -14,12 +14,23 @@ from rich.markup import escape
 
 from vertikal import fmt
 from vertikal.cli.layout import Col, show
+from vertikal.cli.words import tr
 
 if TYPE_CHECKING:
     from vertikal.dataset import Dataset
     from vertikal.problems import Problem
 
-console = Console()
+
+def _terminal() -> Console:
+    """The console of every table. Rich reads COLUMNS once, when a console is made, and keeps it; this
+    one reads it (else the terminal's size) at each print, whenever this module was first imported.
+    `console.width = N` still fixes the width (as the tests do)."""
+    out = Console()
+    out._width = None  # what Rich took from COLUMNS at import: forgotten, read at print time instead
+    return out
+
+
+console = _terminal()
 
 STATUS_STYLE = {"sole": "bold green", "shared": "yellow", "absent": "dim", "unknown": "magenta"}
 CONF_STYLE = {"high": "green", "medium": "yellow", "low": "red"}
@@ -40,10 +51,10 @@ def _ids(cites: list[Any]) -> list[str]:
 def codebook(rows: list[dict[str, Any]], lang: str = "en") -> None:
     cols = [
         Col("id", "id", head=True),
-        Col("label", width=22, head=True),
-        Col("domain", "id"),
-        Col("kind", "id"),
-        Col("maps", width=18),
+        Col(tr("label", lang), width=22, head=True),
+        Col(tr("domain", lang), "id"),
+        Col(tr("kind", lang), "id"),
+        Col(tr("maps", lang), width=18),
     ]
     body = [
         [
@@ -55,7 +66,7 @@ def codebook(rows: list[dict[str, Any]], lang: str = "en") -> None:
         ]
         for r in rows
     ]
-    show(cols, body, title=f"Codebook ({len(rows)} items)", console=console)
+    show(cols, body, title=tr("Codebook ({n} items)", lang, n=len(rows)), console=console)
 
 
 def _in_force(n: dict[str, int]) -> str:
@@ -66,12 +77,12 @@ def _in_force(n: dict[str, int]) -> str:
 def versions(rows: list[dict[str, Any]], lang: str = "en") -> None:
     cols = [
         Col("id", "id", head=True),
-        Col("in force", "id"),
-        Col("basis", "id"),
-        Col("powers", "num"),
-        Col("checks", "num"),
-        Col("constr.", "num"),
-        Col("version", width=20, head=True),
+        Col(tr("in force", lang), "id"),
+        Col(tr("basis", lang), "id"),
+        Col(tr("powers", lang), "num"),
+        Col(tr("checks", lang), "num"),
+        Col(tr("constr.", lang), "num"),
+        Col(tr("version", lang), width=20, head=True),
     ]
     body = []
     for r in rows:
@@ -80,33 +91,34 @@ def versions(rows: list[dict[str, Any]], lang: str = "en") -> None:
             [
                 r["id"],
                 r["in_force"] + (f"\n→ {r['until']}" if r["until"] else ""),
-                r["basis"],
+                tr(r["basis"], lang),
                 f"{c['sole']}/{c['shared']}/{c['absent']}"
                 + (f"/{c['unknown']}?" if c.get("unknown") else ""),
                 _in_force(k.get("check", {})),
                 _in_force(k.get("constraint", {})),
                 f"{escape(fmt.pick(r['label'], lang))}\n"
-                f"[dim]{fmt.value(r['kind'])}: {escape(fmt.pick(r['act'], lang))}[/]",
+                f"[dim]{tr(fmt.value(r['kind']), lang)}: {escape(fmt.pick(r['act'], lang))}[/]",
             ]
         )
-    caption = (
-        "powers: items of kind power held sole/shared/absent(/unknown?); checks, constr.: the"
-        " legislature's checks and the constraints on the President in force (+n? unknown)"
+    caption = tr(
+        "powers: items of kind power held sole/shared/absent(/unknown?); checks, constr.: the legislature's"
+        " checks and the constraints on the President in force (+n? unknown)",
+        lang,
     )
-    show(cols, body, title="Versions", caption=caption, console=console)
+    show(cols, body, title=tr("Versions", lang), caption=caption, console=console)
 
 
 def powers(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     v = result["version"]
     cols = [
-        Col("item", "id", head=True),
-        Col("status", width=12, head=True),
-        Col("confidence", "id", head=True),
-        Col("with", width=14),
-        Col("domain", "id"),
-        Col("cite", width=14),
-        Col("attributes", width=16),
-        Col("paraphrase", width=24),
+        Col(tr("item", lang), "id", head=True),
+        Col(tr("status", lang), width=12, head=True),
+        Col(tr("confidence", lang), "id", head=True),
+        Col(tr("with", lang), width=14),
+        Col(tr("domain", lang), "id"),
+        Col(tr("cite", lang), width=14),
+        Col(tr("attributes", lang), width=16),
+        Col(tr("paraphrase", lang), width=24),
     ]
     body = [
         [
@@ -127,14 +139,14 @@ def powers(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
 def history(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     item = result["item"]
     cols = [
-        Col("version", "id", head=True),
-        Col("status", width=12, head=True),
-        Col("confidence", "id", head=True),
-        Col("with", width=14),
-        Col("change", width=10),
-        Col("cite", width=14),
-        Col("attributes", width=16),
-        Col("paraphrase", width=24),
+        Col(tr("version", lang), "id", head=True),
+        Col(tr("status", lang), width=12, head=True),
+        Col(tr("confidence", lang), "id", head=True),
+        Col(tr("with", lang), width=14),
+        Col(tr("change", lang), width=10),
+        Col(tr("cite", lang), width=14),
+        Col(tr("attributes", lang), width=16),
+        Col(tr("paraphrase", lang), width=24),
     ]
     body = []
     for r in result["versions"]:
@@ -164,24 +176,28 @@ WARNING_NOTES = {
 }
 
 
-def _plural(n: int, word: str) -> str:
+def _plural(n: int, word: str, lang: str = "en") -> str:
+    if lang != "en":
+        return tr(f"{word}s: {{n}}", lang, n=n)
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def warning_summary(counts: Counter[str], listed: bool) -> str:
-    """'96 warnings: VK022 ×96 (uncited codings of secondary-source versions); --warnings lists them'."""
+def warning_summary(counts: Counter[str], listed: bool, lang: str = "en") -> str:
+    """'96 warnings: VK022 ×96 (uncited codings of secondary-source versions); --warnings lists them'.
+
+    The notes on the codes stay English (as the problems' own messages do)."""
     from vertikal.problems import CODES
 
     parts = ", ".join(
         f"{code} ×{n} ({WARNING_NOTES.get(code) or CODES.get(code, 'unknown').replace('-', ' ')})"
         for code, n in sorted(counts.items())
     )
-    return f"{_plural(sum(counts.values()), 'warning')}: {parts}" + (
-        "" if listed else "; --warnings lists them"
+    return f"{_plural(sum(counts.values()), 'warning', lang)}: {parts}" + (
+        "" if listed else f"; {tr('--warnings lists them', lang)}"
     )
 
 
-def check(problems: list[Problem], ds: Dataset, listed: str = "default") -> None:
+def check(problems: list[Problem], ds: Dataset, listed: str = "default", lang: str = "en") -> None:
     """Errors first, then the warnings: one summary line by code, or each one (`listed="warnings"`)."""
     err = Console(stderr=True, highlight=False)
     errors = [p for p in problems if p.severity == "error"]
@@ -193,13 +209,17 @@ def check(problems: list[Problem], ds: Dataset, listed: str = "default") -> None
             err.print(str(p), markup=False, soft_wrap=True)
     if warnings and listed != "errors":
         err.print(
-            warning_summary(Counter(p.code for p in warnings), listed == "warnings"),
+            warning_summary(Counter(p.code for p in warnings), listed == "warnings", lang),
             markup=False,
             soft_wrap=True,
         )
     if errors:
-        err.print(f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}", markup=False)
+        err.print(
+            f"{_plural(len(errors), 'error', lang)}, {_plural(len(warnings), 'warning', lang)}", markup=False
+        )
         return
     n = sum(len(c) for c in ds.codings.values())
-    tail = f"; {_plural(len(warnings), 'warning')}" if warnings else "; no problems"
-    console.print(f"[green]ok[/]: {len(ds.items)} items, {len(ds.versions)} versions, {n} codings{tail}")
+    tail = f"; {_plural(len(warnings), 'warning', lang)}" if warnings else f"; {tr('no problems', lang)}"
+    ok = tr("ok: {items} items, {versions} versions, {codings} codings", lang)
+    ok = ok.format(items=len(ds.items), versions=len(ds.versions), codings=n)
+    console.print(f"[green]ok[/]{escape(ok[2:])}{tail}")

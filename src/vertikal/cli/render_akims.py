@@ -10,6 +10,7 @@ from rich.table import Table
 from vertikal import fmt
 from vertikal.cli.layout import Col, show
 from vertikal.cli.render import console
+from vertikal.cli.words import tr
 
 SHORT = {
     "appointed_by_president": "P",
@@ -37,13 +38,13 @@ LEGEND = (
 
 def akims(result: dict[str, Any], lang: str = "en") -> None:
     cols = [
-        Col("from", "id", head=True),
-        Col("to", "id", head=True),
-        Col("method", width=16),
-        Col("dismissal", width=12),
-        Col("acts cancelled by President", width=9),
-        Col("instrument", width=20),
-        Col("confidence", "id"),
+        Col(tr("from", lang), "id", head=True),
+        Col(tr("to", lang), "id", head=True),
+        Col(tr("method", lang), width=16),
+        Col(tr("dismissal", lang), width=12),
+        Col(tr("acts cancelled by President", lang), width=9),
+        Col(tr("instrument", lang), width=20),
+        Col(tr("confidence", lang), "id"),
     ]
     for row in result["tiers"]:
         rows = []
@@ -68,10 +69,10 @@ def akims(result: dict[str, Any], lang: str = "en") -> None:
         show(cols, rows, title=escape(fmt.pick(row["tier"]["label"], lang)), console=console)
     if result["events"]:
         e_cols = [
-            Col("date", "id", head=True),
-            Col("event", width=24, head=True),
-            Col("tiers", width=12),
-            Col("counts", width=14),
+            Col(tr("date", lang), "id", head=True),
+            Col(tr("event", lang), width=24, head=True),
+            Col(tr("tiers", lang), width=12),
+            Col(tr("counts", lang), width=14),
         ]
         e_rows = [
             [
@@ -82,7 +83,7 @@ def akims(result: dict[str, Any], lang: str = "en") -> None:
             ]
             for ev in result["events"]
         ]
-        show(e_cols, e_rows, title="Events", console=console)
+        show(e_cols, e_rows, title=tr("Events", lang), console=console)
 
 
 TIER_HEAD = {"republican_city": "rep. city", "city_district": "city dist."}
@@ -100,30 +101,35 @@ def _scale(index: dict[str, Any], lang: str = "en") -> str:
         f"({', '.join(SHORT[m] for m in lv['methods'])})"
         for lv in index["scale"]
     ]
-    return (
-        "Directness of each unit: " + "; ".join(steps) + "; E~ mixes two rules by the dated share of units."
-    )
+    what = "Directness of each unit: {steps}; E~ mixes two rules by the dated share of units."
+    return tr(what, lang, steps="; ".join(steps))
 
 
-def _shares(result: dict[str, Any]) -> list[str]:
+def _shares(result: dict[str, Any], lang: str = "en") -> list[str]:
     lines = []
     for y in result["years"]:
         for tier, c in y["tiers"].items():
             sh = c["share"]
             if sh is None:
                 continue
-            new = c["rollout"]["new"].replace("_", " ")
+            new = (
+                fmt.value(c["rollout"]["new"], lang)
+                if lang != "en"
+                else c["rollout"]["new"].replace("_", " ")
+            )
             if sh["value"] is None:
-                what = f"share {new} unknown (at most {fmt.score(sh['high'])})"
+                what = tr(
+                    "share {new} unknown (at most {high})", lang, new=new, high=fmt.score(sh["high"], lang)
+                )
             else:
-                what = f"{fmt.score(sh['value'])} {new}"
+                what = f"{fmt.score(sh['value'], lang)} {new}"
             how = {
-                "reported": f"as reported on {sh['from']}",
-                "interpolated": f"interpolated between {sh['from']} and {sh['to']}",
-                "carried": f"as of {sh['from']}, a lower bound",
-                "unknown": "no dated count yet",
+                "reported": tr("as reported on {date}", lang, date=sh["from"]),
+                "interpolated": tr("interpolated between {a} and {b}", lang, a=sh["from"], b=sh["to"]),
+                "carried": tr("as of {date}, a lower bound", lang, date=sh["from"]),
+                "unknown": tr("no dated count yet", lang),
             }[sh["basis"]]
-            est = "; total taken from the tier's recorded units" if sh["estimated_total"] else ""
+            est = tr("; total taken from the tier's recorded units", lang) if sh["estimated_total"] else ""
             lines.append(f"  {y['year']} {tier}: {what}, {how}{est}")
     return lines
 
@@ -133,36 +139,42 @@ def decentralization(result: dict[str, Any], lang: str = "en") -> None:
     reasons = {k: fmt.pick(v, lang) for k, v in index["reasons"].items()}
     broken = {b["year"] for b in result["breaks"]}
     t = Table(
-        title="Directness of akim selection on 31 Dec (0 appointed by the centre, 1 elected directly)",
+        title=tr(
+            "Directness of akim selection on 31 Dec (0 appointed by the centre, 1 elected directly)", lang
+        ),
         box=None,
         pad_edge=False,
         collapse_padding=True,
     )
-    t.add_column("year", no_wrap=True)
+    t.add_column(tr("year", lang), no_wrap=True)
     for tier in result["tiers"]:
-        t.add_column(TIER_HEAD.get(tier, tier), no_wrap=True)
-    t.add_column("nat.", justify="right", no_wrap=True)
-    t.add_column("range", no_wrap=True)
+        t.add_column(tr(TIER_HEAD.get(tier, tier), lang), no_wrap=True)  # a tier's id, or a short name
+    t.add_column(tr("nat.", lang), justify="right", no_wrap=True)
+    t.add_column(tr("range", lang), no_wrap=True)
     for y in result["years"]:
         year = f"{y['year']}*" if y["year"] in broken else str(y["year"])
         cells = [_tier_cell(y["tiers"][tier], lang) for tier in result["tiers"]]
         low, high = y["national_low"], y["national_high"]
         t.add_row(year, *cells, fmt.score(y["national"], lang, 3), fmt.span(low, high, lang, 3))
     console.print(t)
-    console.print(LEGEND)
+    console.print(tr(LEGEND, lang))
     console.print(_scale(index, lang))
-    console.print("* a break: the tiers behind the national index change that year:")
+    console.print(tr("* a break: the tiers behind the national index change that year:", lang))
     for b in result["breaks"]:
-        left = [f"{e['tier']} left out ({reasons[e['reason']]})" for e in b["left"]]
-        back = [f"{tier} back in" for tier in b["returned"]]
+        left = [
+            tr("{tier} left out ({reason})", lang, tier=e["tier"], reason=reasons[e["reason"]])
+            for e in b["left"]
+        ]
+        back = [tr("{tier} back in", lang, tier=tier) for tier in b["returned"]]
         console.print(f"  {b['year']}: " + "; ".join(left + back))
     weights = ", ".join(
-        f"{tier} {w['units']} ({w['from']})" if w else f"{tier} none" for tier, w in result["weights"].items()
+        f"{tier} {w['units']} ({w['from']})" if w else f"{tier} {tr('none', lang)}"
+        for tier, w in result["weights"].items()
     )
-    console.print(f"Fixed weights, units (count of): {weights}")
-    shares = _shares(result)
+    console.print(tr("Fixed weights, units (count of): {list}", lang, list=weights))
+    shares = _shares(result, lang)
     if shares:
-        console.print("Rollouts, share of units under the new rule:")
+        console.print(tr("Rollouts, share of units under the new rule:", lang))
         for line in shares:
             console.print(line)
     console.print(result["weighting"])

@@ -13,6 +13,7 @@ from rich.markup import escape
 from vertikal import fmt
 from vertikal.cli.layout import Col, show
 from vertikal.cli.render import _status, console
+from vertikal.cli.words import tr
 
 
 def _cite(p: dict[str, Any], names: fmt.Names, lang: str) -> str:
@@ -26,13 +27,15 @@ def _cite(p: dict[str, Any], names: fmt.Names, lang: str) -> str:
 def instruments(rows: list[dict[str, Any]], lang: str = "en") -> None:
     cols = [
         Col("id", "id", head=True),
-        Col("kind", width=12),
-        Col("title", width=26, head=True),
-        Col("versions", width=18),
+        Col(tr("kind", lang), width=12),
+        Col(tr("title", lang), width=26, head=True),
+        Col(tr("versions", lang), width=18),
     ]
     body = []
     for r in rows:
-        kind = r["kind"] + (f" ({r['force']})" if r["force"] else "")
+        kind = tr(fmt.value(r["kind"]), lang) + (
+            f" ({tr(fmt.value(r['force']), lang)})" if r["force"] else ""
+        )
         dated = [v for v in r["versions"] if v["in_force"]]
         read = sum(1 for v in dated if v["read"])
         span = f"{dated[0]['in_force']} →" if dated else ""
@@ -40,16 +43,20 @@ def instruments(rows: list[dict[str, Any]], lang: str = "en") -> None:
         body.append(
             [
                 r["id"],
-                kind.replace("_", " "),
+                kind,
                 escape(fmt.pick(r["title"], lang)),
-                f"{len(dated)} ({read} read)\n{span} {end}".rstrip(),
+                (tr("{n} ({read} read)", lang, n=len(dated), read=read) + f"\n{span} {end}").rstrip(),
             ]
         )
-    show(cols, body, title=f"Instruments ({len(rows)})", console=console)
+    show(cols, body, title=tr("Instruments ({n})", lang, n=len(rows)), console=console)
 
 
 def events(rows: list[dict[str, Any]], lang: str = "en") -> None:
-    cols = [Col("date", "id", head=True), Col("what", "id", head=True), Col("instrument", width=30)]
+    cols = [
+        Col(tr("date", lang), "id", head=True),
+        Col(tr("what", lang), "id", head=True),
+        Col(tr("instrument", lang), width=30),
+    ]
     body = []
     for e in rows:
         act = e["act"]
@@ -57,30 +64,30 @@ def events(rows: list[dict[str, Any]], lang: str = "en") -> None:
         body.append(
             [
                 e["date"] + ("~" if e["approximate"] else ""),
-                e["what"].replace("_", " "),
+                tr(e["what"], lang) if lang != "en" else e["what"].replace("_", " "),
                 escape(fmt.pick(e["title"], lang)) + (f"\n[dim]{escape(act_text)}[/]" if act_text else ""),
             ]
         )
     show(
         cols,
         body,
-        title=f"Events ({len(rows)})",
-        caption="~ the date is a lower bound or a placeholder",
+        title=tr("Events ({n})", lang, n=len(rows)),
+        caption=tr("~ the date is a lower bound or a placeholder", lang),
         console=console,
     )
 
 
 def at(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     cols = [
-        Col("holder", "id", head=True),
-        Col("power", width=20, head=True),
-        Col("status", "id"),
-        Col("instrument", width=16),
-        Col("citation", width=16),
+        Col(tr("holder", lang), "id", head=True),
+        Col(tr("power", lang), width=20, head=True),
+        Col(tr("status", lang), "id"),
+        Col(tr("instrument", lang), width=16),
+        Col(tr("citation", lang), width=16),
     ]
     body = []
     for p in result["powers"]:
-        also = f"\n[dim]+{len(p['also'])} other[/]" if p["also"] else ""
+        also = f"\n[dim]{tr('+{n} other', lang, n=len(p['also']))}[/]" if p["also"] else ""
         body.append(
             [
                 p["holder"],
@@ -92,17 +99,27 @@ def at(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
         )
     rule = result["rule"]["text"]
     in_force = ", ".join(f"{f['instrument']} {f['version']}" for f in result["in_force"])
-    caption = f"In force: {in_force}. Rule: {fmt.pick(rule, lang) if rule else result['rule']['id']}"
-    title = f"Powers on {result['date']} (Constitution version {result['constitution_version']})"
+    caption = tr(
+        "In force: {list}. Rule: {rule}",
+        lang,
+        list=in_force,
+        rule=fmt.pick(rule, lang) if rule else result["rule"]["id"],
+    )
+    title = tr(
+        "Powers on {date} (Constitution version {version})",
+        lang,
+        date=result["date"],
+        version=result["constitution_version"],
+    )
     show(cols, body, title=title, caption=escape(caption), console=console)
 
 
 def compare_dates(result: dict[str, Any], names: fmt.Names, lang: str = "en") -> None:
     a, b = result["from"]["date"], result["to"]["date"]
     cols = [
-        Col("holder", "id", head=True),
-        Col("power", width=20, head=True),
-        Col("change", "id"),
+        Col(tr("holder", lang), "id", head=True),
+        Col(tr("power", lang), width=20, head=True),
+        Col(tr("change", lang), "id"),
         Col(a, width=16),
         Col(b, width=16),
     ]
@@ -117,31 +134,38 @@ def compare_dates(result: dict[str, Any], names: fmt.Names, lang: str = "en") ->
     for kind in ("added", "removed", "changed"):
         for r in result[kind]:
             body.append(
-                [r["holder"], escape(fmt.pick(r["label"], lang)), kind, side(r["from"]), side(r["to"])]
+                [
+                    r["holder"],
+                    escape(fmt.pick(r["label"], lang)),
+                    tr(kind, lang),
+                    side(r["from"]),
+                    side(r["to"]),
+                ]
             )
-    show(cols, body, title=f"{a} → {b}: what changed", console=console)
+    show(cols, body, title=tr("{a} → {b}: what changed", lang, a=a, b=b), console=console)
 
 
-def timeline_by_date(result: dict[str, Any]) -> None:
+def timeline_by_date(result: dict[str, Any], lang: str = "en") -> None:
     measures = result["measures"]
     cols = [
-        Col("date", "id", head=True),
-        Col("version", "id"),
+        Col(tr("date", lang), "id", head=True),
+        Col(tr("version", lang), "id"),
         *[Col(m, "num") for m in measures],
-        Col("president", "num"),
-        Col("first pres.", "num"),
-        Col("pres.-type", "num"),
+        Col(tr("president", lang), "num"),
+        Col(tr("first pres.", lang), "num"),
+        Col(tr("pres.-type", lang), "num"),
     ]
 
     def held(h: dict[str, Any] | None) -> str:
         if not h:
-            return fmt.word("none")
+            return fmt.word("none", lang)
         return f"{h['low']}" if h["low"] == h["high"] else f"{h['low']}–{h['high']}"
 
     body = []
     for r in result["versions"]:
         values = [
-            fmt.ranged(*(r["measures"].get(m, {}).get(k) for k in ("total", "low", "high"))) for m in measures
+            fmt.ranged(v.get("total"), v.get("low"), v.get("high"), lang)
+            for v in (r["measures"].get(m, {}) for m in measures)
         ]
         hs = r["holders"]
         body.append(
@@ -154,8 +178,9 @@ def timeline_by_date(result: dict[str, Any]) -> None:
                 held(hs.get("presidential_type")),
             ]
         )
-    caption = (
+    caption = tr(
         "president, first pres.: powers held (sole or shared) by the holder that day; pres.-type: held by"
-        " either, counted once (docs/instruments.md)"
+        " either, counted once (docs/instruments.md)",
+        lang,
     )
-    show(cols, body, title="Measures by date", caption=caption, console=console)
+    show(cols, body, title=tr("Measures by date", lang), caption=caption, console=console)

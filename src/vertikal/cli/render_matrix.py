@@ -17,6 +17,7 @@ from rich.text import Text
 from vertikal import fmt
 from vertikal.cli.layout import Col, min_width
 from vertikal.cli.render import console
+from vertikal.cli.words import tr
 
 SYMBOL = {
     "sole": "[bold green]●[/]",
@@ -47,7 +48,8 @@ def _fits(widths: list[int]) -> int:
 def _by_items(result: dict[str, Any], versions: list[str], lang: str = "en") -> Table:
     labels = [escape(fmt.pick(r["label"], lang)) for r in result["items"]]
     t = _grid()
-    t.add_column("item", overflow="fold", min_width=min_width(LABEL, labels))
+    head = tr("item", lang)
+    t.add_column(head, overflow="fold", min_width=min_width(Col(head, width=LABEL.width), labels))
     for vid in versions:
         t.add_column(vid, justify="center", no_wrap=True, min_width=len(vid))
     for row, label in zip(result["items"], labels, strict=True):
@@ -59,10 +61,10 @@ def _cells_width(cells: list[str], header: str) -> int:
     return max([len(header), *(Text.from_markup(c).cell_len for c in cells)])
 
 
-def _by_versions(result: dict[str, Any], count: int) -> Table:
+def _by_versions(result: dict[str, Any], count: int, lang: str = "en") -> Table:
     items = result["items"][:count]
     t = _grid()
-    t.add_column("version", no_wrap=True)
+    t.add_column(tr("version", lang), no_wrap=True)
     for n, _ in enumerate(items, 1):
         t.add_column(str(n), justify="center", no_wrap=True)
     for vid in result["versions"]:
@@ -92,7 +94,10 @@ def matrix(result: dict[str, Any], transpose: bool | None = None, lang: str = "e
     """Print the matrix cut to the terminal's width, and say what was left out and how to see it."""
     width = console.width
     versions = result["versions"]
-    label = min_width(LABEL, [escape(fmt.pick(r["label"], lang)) for r in result["items"]])
+    label = min_width(
+        Col(tr("item", lang), width=LABEL.width),
+        [escape(fmt.pick(r["label"], lang)) for r in result["items"]],
+    )
     item_widths = _item_widths(result)
     all_versions = _fits([label, *(len(v) for v in versions)]) <= width
     all_items = _fits([10, *item_widths]) <= width
@@ -102,26 +107,26 @@ def matrix(result: dict[str, Any], transpose: bool | None = None, lang: str = "e
         count = len(item_widths)
         while count > 1 and _fits([10, *item_widths[:count]]) > width:
             count -= 1
-        console.print(TITLE, style="bold", highlight=False)
-        console.print(_by_versions(result, count))
+        console.print(tr(TITLE, lang), style="bold", highlight=False)
+        console.print(_by_versions(result, count, lang))
         console.print(_legend(result["items"][:count], lang))
         if count < len(item_widths):
-            console.print(
-                f"Showing items 1–{count} of {len(item_widths)}. Choose items with --item or --domain, "
-                "or use a wider terminal.",
-                highlight=False,
+            hint = (
+                "Showing items 1–{count} of {total}. Choose items with --item or --domain,"
+                " or use a wider terminal."
             )
+            console.print(tr(hint, lang, count=count, total=len(item_widths)), highlight=False)
         return
     shown = list(versions)
     while len(shown) > 1 and _fits([label, *(len(v) for v in shown)]) > width:
         shown.pop(0)
-    console.print(TITLE, style="bold", highlight=False)
+    console.print(tr(TITLE, lang), style="bold", highlight=False)
     console.print(_by_items(result, shown, lang))
     if len(shown) < len(versions):
         left = versions[: len(versions) - len(shown)]
-        console.print(
-            f"Showing the {len(shown)} most recent of {len(versions)} versions ({shown[0]} to {shown[-1]}). "
-            f"For the others: --to {left[-1]} (or --from/--to), --transpose for versions as rows, "
-            "or a wider terminal.",
-            highlight=False,
+        hint = (
+            "Showing the {count} most recent of {total} versions ({first} to {last}). For the others:"
+            " --to {left} (or --from/--to), --transpose for versions as rows, or a wider terminal."
         )
+        what = dict(count=len(shown), total=len(versions), first=shown[0], last=shown[-1], left=left[-1])
+        console.print(tr(hint, lang, **what), highlight=False)

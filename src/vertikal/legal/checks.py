@@ -54,7 +54,7 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
     assert ds.instruments is not None
     seen: set[str] = set()
     constitutional: set[str] = set()
-    manifest = {v.id for v in ds.versions}
+    manifest = {v.id: v for v in ds.versions}
 
     def line(*path: str | int) -> int:
         return src.line(*path) if src else 0
@@ -82,7 +82,7 @@ def _instruments(ds: Dataset, src: Source | None) -> None:
                         src, line(*where), "VK058", f"version {v.id} belongs to two Constitution instruments"
                     )
                 constitutional.add(v.id)
-                start = ds.version(v.id).in_force if v.id in manifest else None
+                start = manifest[v.id].in_force if v.id in manifest else None
             else:
                 start = v.in_force
                 if start is None:

@@ -31,9 +31,9 @@ def read(ds: Dataset) -> None:
     codings_dir = ds.root / "codings"
     if not codings_dir.is_dir():
         return
-    for folder in sorted(p for p in codings_dir.iterdir() if p.is_dir()):
-        files = sorted(folder.glob("*.yaml"))
-        names = display_paths(files)
+    folders = [(f, sorted(f.glob("*.yaml"))) for f in sorted(p for p in codings_dir.iterdir() if p.is_dir())]
+    names = display_paths(file for _, files in folders for file in files)
+    for folder, files in folders:
         for file in files:
             csrc = read_source(ds, file, names[file])
             if csrc is None:
