@@ -88,7 +88,7 @@ def _version_entries(ds: Dataset, inst: Instrument, vid: str) -> tuple[dict[str,
     """(the in-force record of a version, every coding it gives as an entry), built once per version."""
     memo: dict[tuple[str, str], Any] = ds.memo.setdefault(("legal", "version-entries"), {})
     if (inst.id, vid) not in memo:
-        items = all_items(ds)
+        items = _items(ds)
         version = next(v for v in inst.versions if v.id == vid)
         if inst.kind == "constitution":
             mv = _model_version(ds, vid)
@@ -103,15 +103,26 @@ def _version_entries(ds: Dataset, inst: Instrument, vid: str) -> tuple[dict[str,
             if not read:
                 pairs = _unread(ds, inst, _index(ds)[inst.id], vid, items)
         record = {"instrument": inst.id, "version": vid, "read": read, "approximate": version.approximate}
-        memo[(inst.id, vid)] = (record, [_entry(ds, inst, vid, h, it, c, docs) for h, it, c in pairs])
+        labels = ds.memo.setdefault(("legal", "labels"), {})
+        cited = ds.memo.setdefault(("legal", "citations"), {})
+        memo[(inst.id, vid)] = (
+            record,
+            [_entry(inst, vid, h, it, c, docs, labels, cited) for h, it, c in pairs],
+        )
     result: tuple[dict[str, Any], list[dict[str, Any]]] = memo[(inst.id, vid)]
     return result
 
 
 def _entry(
-    ds: Dataset, inst: Instrument, vid: str, holder: str, item: Item, c: Coding, docs: dict[str, str]
+    inst: Instrument,
+    vid: str,
+    holder: str,
+    item: Item,
+    c: Coding,
+    docs: dict[str, str],
+    labels: dict[str, dict[str, str | None]],
+    cited: dict[tuple[Any, ...], str],
 ) -> dict[str, Any]:
-    labels: dict[str, dict[str, str | None]] = ds.memo.setdefault(("legal", "labels"), {})
     label = labels.get(item.id)
     if label is None:  # one per item, shared by its entries (read it, do not change it)
         label = labels[item.id] = {"en": item.label.en, "ru": item.label.ru, "kk": item.label.kk}
@@ -127,28 +138,36 @@ def _entry(
         "rank": inst.rank,
         "version": vid,
         "cite": list(c.cite),
-        "citation": _citation(ds, c.cite, docs) if c.cite else "",
+        "citation": _citation(c.cite, docs, cited) if c.cite else "",
         "paraphrase": c.paraphrase,
         "confidence": c.confidence,
         "note": c.note,
     }
 
 
-def _citation(ds: Dataset, cite: list[Any], docs: dict[str, str]) -> str:
-    """`fmt.cites` in English, kept per citation ids (and the titles of the documents they name): the
-    same articles are cited by version after version."""
-    memo: dict[tuple[Any, ...], str] = ds.memo.setdefault(("legal", "citations"), {})
-    key = None
+def _citation(cite: list[Any], docs: dict[str, str], cited: dict[tuple[Any, ...], str]) -> str:
+    """`fmt.cites` in English, kept in `cited` per citation ids (and the titles of the documents they
+    name): the same articles are cited by version after version."""
+    key: tuple[Any, ...] | None = None
     if all(isinstance(r, str) for r in cite):
         key = (tuple(sorted(docs.items())) if any("/" in r for r in cite) else (), *cite)
-        found = memo.get(key)
+        found = cited.get(key)
         if found is not None:
             return found
     from vertikal import fmt  # (imported here only: an import in a function costs at every call)
 
     found = fmt.cites(cite, "en", docs)
     if key is not None:
-        memo[key] = found
+        cited[key] = found
+    return found
+
+
+def _items(ds: Dataset) -> dict[str, Item]:
+    """`all_items`, found once per dataset."""
+    key = ("legal", "items")
+    if key not in ds.memo:
+        ds.memo[key] = all_items(ds)
+    found: dict[str, Item] = ds.memo[key]
     return found
 
 

@@ -97,35 +97,38 @@ class DayWriter:
         """The citations; a version names the titles of its further documents (a citation with a
         document prefix, "doc/..."), and only a Constitution's version is passed on."""
         given = version if self.instruments[instrument]["kind"] == "constitution" else None
-        if not all(isinstance(c, str) for c in cite):
+        try:
+            joined = "\x00".join(cite)
+        except TypeError:  # a citation given as a mapping, not an id
             return str(self.cites(cite, given))
-        key = (given if any("/" in c for c in cite) else None, *cite)
+        key = (given if "/" in joined else None, joined)
         found = self._cited.get(key)
         if found is None:
             found = self._cited[key] = str(self.cites(cite, given))
         return found
 
     def __call__(self, p: Mapping[str, Any], h: str) -> str:
-        status = self._status(p["status"])
+        item, st, inst, vid = p["item"], p["status"], p["instrument"], p["version"]
+        status = self._statuses.get(st) or self._status(st)
         if p["with"]:
             status += f'<br><span class="muted">{self.with_} {escape(self.bodies(p["with"]))}</span>'
         if p["attrs"]:
             status += f'<br><span class="muted">{self.en(self.attrs(p["attrs"]))}</span>'
-        key = (h, p["item"], p["status"], p["instrument"])
+        key = (h, item, st, inst)
         head = self._heads.get(key)
         if head is None:
             head = self._heads[key] = (
-                f'    <tr id="power-{escape(h)}-{escape(p["item"])}" data-status="{escape(p["status"])}" '
-                f'data-instrument="{escape(p["instrument"])}">\n'
+                f'    <tr id="power-{escape(h)}-{escape(item)}" data-status="{escape(st)}" '
+                f'data-instrument="{escape(inst)}">\n'
             )
         parts = [
             head,
-            f'      <th scope="row">{self._label(p["item"], p["label"])}<br>'
-            f'<span class="muted">{self._kind(p["kind"])}</span></th>\n'
+            f'      <th scope="row">{self._label(item, p["label"])}<br>'
+            f'<span class="muted">{self._kinds.get(p["kind"]) or self._kind(p["kind"])}</span></th>\n'
             f"      <td>{status}</td>\n"
-            f"      <td>{self._title(p['instrument'])}<br>"
-            f'<span class="muted">{self._version(p["version"])}</span></td>\n'
-            f"      <td>{self._cites(p['cite'], p['instrument'], p['version'])}</td>\n"
+            f"      <td>{self._titles.get(inst) or self._title(inst)}<br>"
+            f'<span class="muted">{self._versions.get(vid) or self._version(vid)}</span></td>\n'
+            f"      <td>{self._cites(p['cite'], inst, vid)}</td>\n"
             f"      <td>{self._en(p['paraphrase'])}\n",
         ]
         also = p["also"]
