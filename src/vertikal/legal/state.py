@@ -149,8 +149,12 @@ def _citation(cite: list[Any], docs: dict[str, str], cited: dict[tuple[Any, ...]
     """`fmt.cites` in English, kept in `cited` per citation ids (and the titles of the documents they
     name): the same articles are cited by version after version."""
     key: tuple[Any, ...] | None = None
-    if all(isinstance(r, str) for r in cite):
-        key = (tuple(sorted(docs.items())) if any("/" in r for r in cite) else (), *cite)
+    try:
+        joined = "\x00".join(cite)
+    except TypeError:  # a citation given as a mapping, not an id: not kept
+        pass
+    else:
+        key = (tuple(sorted(docs.items())) if "/" in joined else (), joined)
         found = cited.get(key)
         if found is not None:
             return found
@@ -254,9 +258,11 @@ def _build(ds: Dataset, i: int) -> dict[str, Any]:
     powers = []
     for key in sorted(groups, key=lambda k: (order_h.get(k[0], 99), order_i.get(k[1], 999))):
         ranked = groups[key]
-        if len(ranked) > 1:
+        if len(ranked) == 1:
+            versions: tuple[Any, ...] = (key, ranked[0]["instrument"], ranked[0]["version"])
+        else:
             ranked = sorted(ranked, key=lambda e: _governs(e, starts), reverse=True)
-        versions = (*key, *((e["instrument"], e["version"]) for e in ranked))
+            versions = (key, *[(e["instrument"], e["version"]) for e in ranked])
         if versions not in shared:
             shared[versions] = {**ranked[0], "also": ranked[1:]}
         powers.append(shared[versions])
