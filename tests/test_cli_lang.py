@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli import run_at_width
 from vertikal.cli import layout, render, render_akims, render_legal, render_measures
 from vertikal.cli.app import app
 from vertikal.cli.words import WORDS, tr
@@ -55,14 +56,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
 
 
 def _run(*args: str, columns: int = 200) -> str:
-    old = render.console._width  # None: read at print time; restored as it was
-    render.console.width = columns
-    try:
-        result = runner.invoke(app, list(args), env={"COLUMNS": str(columns)})
-    finally:
-        render.console._width = old
-    assert result.exit_code == 0, result.output
-    return result.stdout
+    return run_at_width(*args, columns=columns)
 
 
 def _tables(shown: list[dict[str, Any]], *args: str) -> tuple[str, list[dict[str, Any]]]:

@@ -9,22 +9,15 @@ import pytest
 from typer.testing import CliRunner
 
 import vertikal
+from tests.cli import run_at_width
 from vertikal import queries
-from vertikal.cli import render
 from vertikal.cli.app import app
 
 runner = CliRunner()
 
 
 def _run(*args: str, columns: int = 80) -> str:
-    old = render.console.width
-    render.console.width = columns
-    try:
-        result = runner.invoke(app, list(args), env={"COLUMNS": str(columns)})
-    finally:
-        render.console.width = old
-    assert result.exit_code == 0, result.output
-    return result.stdout
+    return run_at_width(*args, columns=columns)
 
 
 # -- matrix -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ collected, with its code, file and line; nothing stops at the first one.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pydantic, the models and PyYAML load when data is read, not
     from vertikal.references import Registry
 
 M = TypeVar("M", bound="BaseModel")
+T = TypeVar("T")
 
 CODEBOOK = "codebook.yaml"
 VERSIONS = "versions.yaml"
@@ -73,6 +75,14 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     # results computed from the (unchanging) loaded data, e.g. measure scores; see measures.compute
     memo: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def kept(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """`make()`, computed the first time and then kept in `memo` under `key` (the data do not
+        change once loaded)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        found: T = self.memo[key]
+        return found
 
     @property
     def errors(self) -> list[Problem]:

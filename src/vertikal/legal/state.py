@@ -168,11 +168,7 @@ def _citation(cite: list[Any], docs: dict[str, str], cited: dict[tuple[Any, ...]
 
 def _items(ds: Dataset) -> dict[str, Item]:
     """`all_items`, found once per dataset."""
-    key = ("legal", "items")
-    if key not in ds.memo:
-        ds.memo[key] = all_items(ds)
-    found: dict[str, Item] = ds.memo[key]
-    return found
+    return ds.kept(("legal", "items"), lambda: all_items(ds))
 
 
 def _unread(
@@ -228,14 +224,10 @@ def _holding(listed: list[str], powers: list[dict[str, Any]]) -> list[str]:
 
 def _orders(ds: Dataset) -> tuple[dict[str, int], dict[str, int]]:
     """The order of the holders (the President first) and of the items, by id (found once)."""
-    key = ("legal", "orders")
-    if key not in ds.memo:
-        ds.memo[key] = (
-            {h: i for i, h in enumerate(holders(ds))},
-            {k: i for i, k in enumerate(all_items(ds))},
-        )
-    found: tuple[dict[str, int], dict[str, int]] = ds.memo[key]
-    return found
+    return ds.kept(
+        ("legal", "orders"),
+        lambda: ({h: i for i, h in enumerate(holders(ds))}, {k: i for i, k in enumerate(all_items(ds))}),
+    )
 
 
 def _build(ds: Dataset, i: int) -> dict[str, Any]:

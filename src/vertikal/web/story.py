@@ -44,11 +44,7 @@ def _powers(holding: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def story(ds: Dataset) -> dict[str, Any]:
     """{"shared_periods", "transfers", "ends"}; computed once per dataset (kept in its memo)."""
-    key = ("web", "story")
-    if key not in ds.memo:
-        ds.memo[key] = _story(ds)
-    found: dict[str, Any] = ds.memo[key]
-    return found
+    return ds.kept(("web", "story"), lambda: _story(ds))
 
 
 def _story(ds: Dataset) -> dict[str, Any]:
