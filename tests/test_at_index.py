@@ -130,3 +130,18 @@ def test_pages_of_a_day_equal_the_pages_without_the_parts_kept(client: TestClien
             ), (path, params)
     assert source.fragments, "the parts were kept"
     assert not any(isinstance(k, str) and k.startswith("/at/") for k in source.fragments)
+
+
+def test_prepared_ahead_the_answers_are_the_same() -> None:
+    """A server builds every version's entries before its first request (`state.prepare`): every
+    version is then built, and each day gets what it gets when they are built on demand."""
+    ds = vertikal.load()
+    state.prepare(ds)
+    built = ds.memo[("legal", "version-entries")]
+    assert all(
+        (inst.id, vid) in built for inst in api._instruments(ds) for vid in api._index(ds)[inst.id]["ids"]
+    )
+    for day in [*_days(150, seed=11), "2020-06-01", "2022-07-01"]:
+        found = legal.at(ds, day)
+        found.pop("rule")
+        assert found == _reference(ds, day, None), day

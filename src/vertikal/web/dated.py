@@ -116,10 +116,12 @@ class LegalSource:
         return out
 
     def dataset(self) -> Dataset:
-        """The dataset, loaded on first use with the index `legal.at` bisects; then the collector is
-        told to leave it alone (`gc.freeze`): it lives as long as the server, and a full collection
-        would otherwise walk all of it (400 ms a time at 100x the real data, stalling every request
-        in flight; bench/legal_scale.py)."""
+        """The dataset, loaded on first use with what `legal.at` needs built at once (`state.prepare`:
+        the index it bisects and every version's codings as entries, 5 ms for the real data, 0.35 s at
+        100x, which no day then pays for); then the collector is told to leave it all alone
+        (`gc.freeze`): it lives as long as the server, and a full collection would otherwise walk all
+        of it (400 ms a time at 100x the real data, stalling every request in flight;
+        bench/legal_scale.py)."""
         if self._ds is None:
             with self._lock:
                 if self._ds is None:
@@ -131,10 +133,12 @@ class LegalSource:
                         from vertikal.loader import load as load_uncached
 
                         ds = load_uncached(self.root)
-                    from vertikal import legal
-
                     if ds.instruments is not None:
-                        legal.at(ds, "2000-01-01")  # reads what `at` needs and builds its index
+                        from vertikal.legal import state
+                        from vertikal.loader import collector_paused
+
+                        with collector_paused():  # (as a load: many objects, no cycles)
+                            state.prepare(ds)  # what `at` needs: its index and every version's entries
                     gc.freeze()
                     self._ds = ds
         return self._ds
