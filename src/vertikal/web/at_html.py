@@ -55,10 +55,6 @@ class DayWriter:
         self._words: dict[str, str] = {}
         self._heads: dict[tuple[str, ...], str] = {}
 
-    def _en(self, text: str) -> str:
-        """The `en` filter (text in English only, marked as such on the other pages) without markup's `%`."""
-        return str(escape(text)) if self.lang == "en" else f'<span lang="en">{escape(text)}</span>'
-
     def _status(self, value: str) -> str:
         found = self._statuses.get(value)
         if found is None:
@@ -129,7 +125,7 @@ class DayWriter:
             f"      <td>{self._titles.get(inst) or self._title(inst)}<br>"
             f'<span class="muted">{self._versions.get(vid) or self._version(vid)}</span></td>\n'
             f"      <td>{self._cites(p['cite'], inst, vid)}</td>\n"
-            f"      <td>{self._en(p['paraphrase'])}\n",
+            f"      <td>{self.en(p['paraphrase'])}\n",
         ]
         also = p["also"]
         if also:

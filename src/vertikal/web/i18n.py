@@ -180,7 +180,7 @@ def _markup_filters(lang: str, term: Any, names: fmt.Names) -> dict[str, Any]:
 
     def en(text: str) -> Markup:
         """Text that exists in English only, marked as such on the Russian and Kazakh pages."""
-        return escape(text) if lang == "en" else Markup('<span lang="en">%s</span>') % text
+        return escape(text) if lang == "en" else Markup(f'<span lang="en">{escape(text)}</span>')
 
     def local(texts: dict[str, Any] | None) -> Markup:
         """A {lang: text} in the page's language; else its English text, marked as English."""
